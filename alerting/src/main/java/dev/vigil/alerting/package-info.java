@@ -1,0 +1,2 @@
+/** Vigil alerting module. */
+package dev.vigil.alerting;

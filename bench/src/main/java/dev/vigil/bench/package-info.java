@@ -1,0 +1,2 @@
+/** Vigil bench module. */
+package dev.vigil.bench;

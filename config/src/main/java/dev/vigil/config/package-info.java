@@ -1,0 +1,2 @@
+/** Vigil config module. */
+package dev.vigil.config;

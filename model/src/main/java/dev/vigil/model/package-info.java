@@ -1,0 +1,2 @@
+/** Vigil model module. */
+package dev.vigil.model;

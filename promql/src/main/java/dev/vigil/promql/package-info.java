@@ -1,0 +1,2 @@
+/** Vigil promql module. */
+package dev.vigil.promql;

@@ -1,0 +1,2 @@
+/** Vigil scraper module. */
+package dev.vigil.scraper;

@@ -1,0 +1,2 @@
+/** Vigil server module. */
+package dev.vigil.server;

@@ -1,0 +1,2 @@
+/** Vigil testkit module. */
+package dev.vigil.testkit;

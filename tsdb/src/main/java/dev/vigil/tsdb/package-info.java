@@ -1,0 +1,2 @@
+/** Vigil tsdb module. */
+package dev.vigil.tsdb;

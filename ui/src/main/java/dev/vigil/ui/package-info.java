@@ -1,0 +1,2 @@
+/** Vigil ui module. */
+package dev.vigil.ui;
