@@ -1,0 +1,103 @@
+package dev.vigil.model.metrics;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a {@link MetricRegistry} in the Prometheus text exposition format 0.0.4, the format
+ * {@code promtool check metrics} and every scraper accept. Each family must be announced by one
+ * collector only: the format needs a family's samples to stand together.
+ */
+public final class TextExposition {
+    /** The content type of this format. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private TextExposition() {}
+
+    public static String write(MetricRegistry registry) {
+        StringBuilder out = new StringBuilder(16 * 1024);
+        registry.collect(new Writer(out));
+        return out.toString();
+    }
+
+    /**
+     * Formats a sample value as Prometheus does: {@code NaN}, {@code +Inf}, {@code -Inf}, whole
+     * numbers without a fraction, everything else as the shortest round-tripping decimal.
+     */
+    public static String formatValue(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    static void escapeLabelValue(String value, StringBuilder out) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    static void escapeHelp(String help, StringBuilder out) {
+        for (int i = 0; i < help.length(); i++) {
+            char c = help.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static final class Writer implements SampleWriter {
+        private final StringBuilder out;
+        private final Set<String> announced = new HashSet<>();
+
+        Writer(StringBuilder out) {
+            this.out = out;
+        }
+
+        @Override
+        public void family(String name, String help, MetricType type) {
+            if (!announced.add(name)) {
+                return;
+            }
+            if (!help.isEmpty()) {
+                out.append("# HELP ").append(name).append(' ');
+                escapeHelp(help, out);
+                out.append('\n');
+            }
+            out.append("# TYPE ").append(name).append(' ').append(type.text()).append('\n');
+        }
+
+        @Override
+        public void sample(String name, List<String> labelNames, List<String> labelValues, double value) {
+            out.append(name);
+            if (!labelNames.isEmpty()) {
+                out.append('{');
+                for (int i = 0; i < labelNames.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    out.append(labelNames.get(i)).append("=\"");
+                    escapeLabelValue(labelValues.get(i), out);
+                    out.append('"');
+                }
+                out.append('}');
+            }
+            out.append(' ').append(formatValue(value)).append('\n');
+        }
+    }
+}
