@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses YAML or JSON text with Jackson's streaming parser into a {@link ConfigNode} tree that keeps the location of
@@ -34,6 +36,7 @@ public final class ConfigTreeParser {
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final JsonFactory JSON = new JsonFactory();
     private static final String MERGE_KEY = "<<";
+    private static final Pattern PROBLEM_MARK = Pattern.compile("line (\\d+), column (\\d+):");
 
     private ConfigTreeParser() {}
 
@@ -66,25 +69,45 @@ public final class ConfigTreeParser {
             problems.throwIfAny();
             return root;
         } catch (JacksonException e) {
-            JsonLocation where = e.getLocation();
-            int line = where == null ? 1 : Math.max(1, where.getLineNr());
-            int column = where == null ? 1 : Math.max(1, where.getColumnNr());
-            problems.add(new SourceLocation(sourceName, line, column), KeyPath.root(), syntaxMessage(e));
+            problems.add(syntaxLocation(e, sourceName), KeyPath.root(), syntaxMessage(e));
             throw problems.toException();
         } catch (IOException e) {
             throw new IllegalStateException("BUG: reading from a String failed", e);
         }
     }
 
+    /** SnakeYAML names the exact problem position in its message; Jackson's own location can lag behind it. */
+    private static SourceLocation syntaxLocation(JacksonException e, String sourceName) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher mark = PROBLEM_MARK.matcher(message);
+        SourceLocation found = null;
+        while (mark.find()) {
+            found = new SourceLocation(sourceName, Integer.parseInt(mark.group(1)), Integer.parseInt(mark.group(2)));
+        }
+        if (found != null) {
+            return found;
+        }
+        JsonLocation where = e.getLocation();
+        int line = where == null ? 1 : Math.max(1, where.getLineNr());
+        int column = where == null ? 1 : Math.max(1, where.getColumnNr());
+        return new SourceLocation(sourceName, line, column);
+    }
+
     private static String syntaxMessage(JacksonException e) {
         String message = e.getOriginalMessage();
-        if (message == null) {
+        if (message == null || message.isBlank()) {
             return "invalid syntax";
         }
-        // SnakeYAML adds a multi-line excerpt of the input; the location is reported separately.
-        int newline = message.indexOf('\n');
-        String firstLine = newline < 0 ? message : message.substring(0, newline);
-        return "invalid syntax: " + firstLine.strip();
+        // SnakeYAML reports "while <context>", an indented excerpt, then the problem; keep the unindented lines.
+        List<String> lines = message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .toList();
+        if (lines.size() < 2) {
+            return "invalid syntax: " + message.lines().findFirst().orElse("").strip();
+        }
+        String problem = lines.get(lines.size() - 1);
+        String context = String.join("; ", lines.subList(0, lines.size() - 1));
+        return "invalid syntax: " + problem + " (" + context + ")";
     }
 
     /** Builds nodes from the parser's current token onwards. One per parse; not thread-safe. */
