@@ -1,0 +1,2 @@
+/** The {@code alerting} section: alert relabeling and Alertmanager targets. */
+package dev.vigil.config.alerting;

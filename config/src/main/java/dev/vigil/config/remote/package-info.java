@@ -1,0 +1,2 @@
+/** Remote write and remote read endpoints. */
+package dev.vigil.config.remote;
