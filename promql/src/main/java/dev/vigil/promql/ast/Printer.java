@@ -1,0 +1,324 @@
+package dev.vigil.promql.ast;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints an AST as canonical PromQL, formatted as Prometheus formats it: single spaces around binary operators,
+ * {@code sum by (job) (x)}, matchers sorted, durations like {@code 1h30m}, {@code @} timestamps with three decimals,
+ * strings quoted with Go escapes. Parsing the output yields the same tree (positions aside). Stateless and
+ * thread-safe.
+ */
+public final class Printer {
+    private Printer() {}
+
+    public static String print(Expr expr) {
+        StringBuilder out = new StringBuilder(64);
+        write(out, expr);
+        return out.toString();
+    }
+
+    private static void write(StringBuilder out, Expr expr) {
+        if (expr instanceof NumberLiteral) {
+            NumberLiteral n = (NumberLiteral) expr;
+            out.append(n.duration() ? formatSecondsAsDuration(n.value()) : formatNumber(n.value()));
+        } else if (expr instanceof StringLiteral) {
+            out.append(quote(((StringLiteral) expr).value()));
+        } else if (expr instanceof VectorSelector) {
+            VectorSelector vs = (VectorSelector) expr;
+            writeSelectorBody(out, vs);
+            writeAt(out, vs.at());
+            writeOffset(out, vs.offset());
+        } else if (expr instanceof MatrixSelector) {
+            MatrixSelector ms = (MatrixSelector) expr;
+            writeSelectorBody(out, ms.selector());
+            out.append('[').append(formatDuration(ms.range())).append(']');
+            writeAt(out, ms.selector().at());
+            writeOffset(out, ms.selector().offset());
+        } else if (expr instanceof Subquery) {
+            Subquery sq = (Subquery) expr;
+            write(out, sq.expr());
+            out.append('[').append(formatDuration(sq.range())).append(':');
+            if (!sq.step().isZero()) {
+                out.append(formatDuration(sq.step()));
+            }
+            out.append(']');
+            writeAt(out, sq.at());
+            writeOffset(out, sq.offset());
+        } else if (expr instanceof Call) {
+            Call call = (Call) expr;
+            out.append(call.function().name()).append('(');
+            writeJoined(out, call.args());
+            out.append(')');
+        } else if (expr instanceof Binary) {
+            writeBinary(out, (Binary) expr);
+        } else if (expr instanceof Unary) {
+            Unary u = (Unary) expr;
+            out.append(u.negate() ? '-' : '+');
+            write(out, u.expr());
+        } else if (expr instanceof Aggregate) {
+            writeAggregate(out, (Aggregate) expr);
+        } else if (expr instanceof Paren) {
+            out.append('(');
+            write(out, ((Paren) expr).expr());
+            out.append(')');
+        } else {
+            throw new IllegalStateException("BUG: unknown expression type " + expr.getClass());
+        }
+    }
+
+    private static void writeSelectorBody(StringBuilder out, VectorSelector vs) {
+        out.append(vs.metricName());
+        List<String> matchers = new ArrayList<>(vs.matchers().size());
+        for (LabelMatcher m : vs.matchers()) {
+            matchers.add(m.toString());
+        }
+        if (!matchers.isEmpty() || vs.metricName().isEmpty()) {
+            matchers.sort(null);
+            out.append('{').append(String.join(",", matchers)).append('}');
+        }
+    }
+
+    private static void writeAt(StringBuilder out, AtModifier at) {
+        switch (at.kind()) {
+            case NONE:
+                break;
+            case TIMESTAMP:
+                out.append(" @ ").append(String.format(Locale.ROOT, "%.3f", at.timestampMillis() / 1000.0));
+                break;
+            case START:
+                out.append(" @ start()");
+                break;
+            case END:
+                out.append(" @ end()");
+                break;
+            default:
+                throw new IllegalStateException("BUG: unknown @ modifier " + at.kind());
+        }
+    }
+
+    private static void writeOffset(StringBuilder out, Duration offset) {
+        if (offset.isNegative()) {
+            out.append(" offset -").append(formatDuration(offset.negated()));
+        } else if (!offset.isZero()) {
+            out.append(" offset ").append(formatDuration(offset));
+        }
+    }
+
+    private static void writeBinary(StringBuilder out, Binary b) {
+        write(out, b.lhs());
+        out.append(' ').append(b.op().symbol());
+        if (b.returnBool()) {
+            out.append(" bool");
+        }
+        VectorMatching vm = b.matching();
+        if (vm != null) {
+            boolean grouped =
+                    vm.cardinality() == Cardinality.MANY_TO_ONE || vm.cardinality() == Cardinality.ONE_TO_MANY;
+            if (!vm.matchingLabels().isEmpty() || vm.on() || grouped) {
+                out.append(vm.on() ? " on (" : " ignoring (");
+                writeLabels(out, vm.matchingLabels());
+                out.append(')');
+            }
+            if (grouped) {
+                out.append(vm.cardinality() == Cardinality.MANY_TO_ONE ? " group_left (" : " group_right (");
+                writeLabels(out, vm.include());
+                out.append(')');
+            }
+        }
+        out.append(' ');
+        write(out, b.rhs());
+    }
+
+    private static void writeAggregate(StringBuilder out, Aggregate a) {
+        out.append(a.op().keyword());
+        if (a.without()) {
+            out.append(" without (");
+            writeLabels(out, a.grouping());
+            out.append(") ");
+        } else if (!a.grouping().isEmpty()) {
+            out.append(" by (");
+            writeLabels(out, a.grouping());
+            out.append(") ");
+        }
+        out.append('(');
+        if (a.param() != null) {
+            write(out, a.param());
+            out.append(", ");
+        }
+        write(out, a.expr());
+        out.append(')');
+    }
+
+    private static void writeJoined(StringBuilder out, List<Expr> exprs) {
+        for (int i = 0; i < exprs.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            write(out, exprs.get(i));
+        }
+    }
+
+    private static void writeLabels(StringBuilder out, List<String> labels) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(labelName(labels.get(i)));
+        }
+    }
+
+    /** A label name as written in PromQL: bare if it is a legacy name, quoted otherwise. */
+    public static String labelName(String name) {
+        return isLegacyName(name) ? name : quote(name);
+    }
+
+    static boolean isLegacyName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok =
+                    c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Formats a float as Prometheus prints number literals: the shortest decimal that reads back to the same
+     * value, without exponent; {@code +Inf}, {@code -Inf} and {@code NaN} for the special values.
+     */
+    public static String formatNumber(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return (1 / v) < 0 ? "-0" : "0";
+        }
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Formats a duration as Prometheus's model.Duration does: whole milliseconds split greedily into {@code y w d h
+     * m s ms} units, {@code 0s} for zero. Sub-millisecond parts are dropped. Negative durations are not accepted.
+     */
+    public static String formatDuration(Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("negative duration " + d);
+        }
+        return formatMillis(d.toMillis());
+    }
+
+    private static String formatSecondsAsDuration(double seconds) {
+        if (seconds < 0) {
+            return "-" + formatMillis(((long) (-seconds * 1e9)) / 1_000_000L);
+        }
+        return formatMillis(((long) (seconds * 1e9)) / 1_000_000L);
+    }
+
+    private static final long[] UNIT_MILLIS = {
+        365L * 24 * 3600 * 1000, 7L * 24 * 3600 * 1000, 24L * 3600 * 1000, 3600L * 1000, 60L * 1000, 1000L, 1L
+    };
+    private static final String[] UNIT_NAMES = {"y", "w", "d", "h", "m", "s", "ms"};
+
+    private static String formatMillis(long ms) {
+        if (ms == 0) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        long rest = ms;
+        for (int i = 0; i < UNIT_MILLIS.length; i++) {
+            long n = rest / UNIT_MILLIS[i];
+            if (n > 0) {
+                out.append(n).append(UNIT_NAMES[i]);
+                rest -= n * UNIT_MILLIS[i];
+            }
+        }
+        return out.toString();
+    }
+
+    /** Quotes a string with double quotes and Go's escapes (as Go's strconv.Quote). */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        out.append('"');
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            appendQuoted(out, cp);
+        }
+        return out.append('"').toString();
+    }
+
+    private static void appendQuoted(StringBuilder out, int cp) {
+        switch (cp) {
+            case '"':
+                out.append("\\\"");
+                return;
+            case '\\':
+                out.append("\\\\");
+                return;
+            case 0x07:
+                out.append("\\a");
+                return;
+            case '\b':
+                out.append("\\b");
+                return;
+            case '\f':
+                out.append("\\f");
+                return;
+            case '\n':
+                out.append("\\n");
+                return;
+            case '\r':
+                out.append("\\r");
+                return;
+            case '\t':
+                out.append("\\t");
+                return;
+            case 0x0B:
+                out.append("\\v");
+                return;
+            default:
+                break;
+        }
+        if (isPrintable(cp)) {
+            out.appendCodePoint(cp);
+        } else if (cp < 0x80) {
+            out.append(String.format(Locale.ROOT, "\\x%02x", cp));
+        } else if (cp < 0x10000) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+        } else {
+            out.append(String.format(Locale.ROOT, "\\U%08x", cp));
+        }
+    }
+
+    /** Approximates Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
+    private static boolean isPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        switch (Character.getType(cp)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.PRIVATE_USE:
+            case Character.UNASSIGNED:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+            case Character.SPACE_SEPARATOR:
+                return false;
+            default:
+                return true;
+        }
+    }
+}

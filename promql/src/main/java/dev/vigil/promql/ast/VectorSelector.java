@@ -1,0 +1,56 @@
+package dev.vigil.promql.ast;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An instant vector selector such as {@code http_requests_total{job="api"} offset 5m @ 1609746000}.
+ *
+ * @param metricName the name written before the braces, or {@code ""} if there is none (a name given as {@code
+ *     {__name__="x"}} or {@code {"x"}} is one of the {@code matchers})
+ * @param matchers the matchers written inside the braces, in source order
+ * @param offset the {@code offset} modifier, {@link Duration#ZERO} when absent; may be negative
+ * @param at the {@code @} modifier
+ */
+public record VectorSelector(
+        String metricName, List<LabelMatcher> matchers, Duration offset, AtModifier at, PositionRange position)
+        implements Expr {
+
+    public VectorSelector {
+        Objects.requireNonNull(metricName, "metricName");
+        matchers = List.copyOf(matchers);
+        Objects.requireNonNull(offset, "offset");
+        Objects.requireNonNull(at, "at");
+    }
+
+    /** Every matcher the selector applies, with the metric name as a {@code __name__="..."} matcher last. */
+    public List<LabelMatcher> allMatchers() {
+        if (metricName.isEmpty()) {
+            return matchers;
+        }
+        List<LabelMatcher> all = new ArrayList<>(matchers.size() + 1);
+        all.addAll(matchers);
+        all.add(new LabelMatcher(MatchType.EQUAL, LabelMatcher.METRIC_NAME, metricName));
+        return List.copyOf(all);
+    }
+
+    public VectorSelector withOffset(Duration newOffset, PositionRange newPosition) {
+        return new VectorSelector(metricName, matchers, newOffset, at, newPosition);
+    }
+
+    public VectorSelector withAt(AtModifier newAt, PositionRange newPosition) {
+        return new VectorSelector(metricName, matchers, offset, newAt, newPosition);
+    }
+
+    @Override
+    public ValueType type() {
+        return ValueType.INSTANT_VECTOR;
+    }
+
+    @Override
+    public String toString() {
+        return Printer.print(this);
+    }
+}
