@@ -11,7 +11,7 @@
  *   unary + -                            (so -2^2 is -(2^2), and -a*b is (-a)*b)
  *   * / % atan2
  *   + -
- *   == != <= < >= >
+ *   == != <= < >= >  and the histogram trim operators </ >/
  *   and unless
  *   or
  */
@@ -36,7 +36,7 @@ expr
     | op=(ADD | SUB) expr                                                                        # unary
     | expr op=(MUL | DIV | MOD | ATAN2) binModifiers expr                                        # binary
     | expr op=(ADD | SUB) binModifiers expr                                                      # binary
-    | expr op=(EQLC | NEQ | LTE | LSS | GTE | GTR) binModifiers expr                             # binary
+    | expr op=(EQLC | NEQ | LTE | LSS | GTE | GTR | TRIM_UPPER | TRIM_LOWER) binModifiers expr   # binary
     | expr op=(LAND | LUNLESS) binModifiers expr                                                 # binary
     | expr op=LOR binModifiers expr                                                              # binary
     | aggregateOp grouping functionArgs                                                          # aggregate
@@ -238,6 +238,8 @@ COMMA         : ',' ;
 COLON         : ':' ;
 AT            : '@' ;
 
+TRIM_UPPER : '</' ;
+TRIM_LOWER : '>/' ;
 EQLC      : '==' ;
 NEQ       : '!=' ;
 LTE       : '<=' ;

@@ -15,14 +15,19 @@ public enum BinaryOp {
     LSS("<", Kind.COMPARISON),
     GTE(">=", Kind.COMPARISON),
     LTE("<=", Kind.COMPARISON),
+    /** {@code </}: removes native histogram observations above the right-hand threshold. */
+    TRIM_UPPER("</", Kind.TRIM),
+    /** {@code >/}: removes native histogram observations below the right-hand threshold. */
+    TRIM_LOWER(">/", Kind.TRIM),
     AND("and", Kind.SET),
     OR("or", Kind.SET),
     UNLESS("unless", Kind.SET);
 
-    /** Arithmetic (including {@code atan2}), comparison or set ("logical") operator. */
+    /** Arithmetic (including {@code atan2}), comparison, histogram trim or set ("logical") operator. */
     public enum Kind {
         ARITHMETIC,
         COMPARISON,
+        TRIM,
         SET
     }
 

@@ -244,6 +244,10 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
                 return BinaryOp.GTE;
             case PromQLParser.LTE:
                 return BinaryOp.LTE;
+            case PromQLParser.TRIM_UPPER:
+                return BinaryOp.TRIM_UPPER;
+            case PromQLParser.TRIM_LOWER:
+                return BinaryOp.TRIM_LOWER;
             case PromQLParser.LAND:
                 return BinaryOp.AND;
             case PromQLParser.LOR:

@@ -59,6 +59,8 @@ final class TokenDescriptions {
             case PromQLParser.LSS:
             case PromQLParser.GTE:
             case PromQLParser.GTR:
+            case PromQLParser.TRIM_UPPER:
+            case PromQLParser.TRIM_LOWER:
             case PromQLParser.EQL_REGEX:
             case PromQLParser.NEQ_REGEX:
             case PromQLParser.AT:
