@@ -100,21 +100,54 @@ final class SyntaxErrorListener extends BaseErrorListener {
                     return source.error(offset + text.indexOf(':'), "unexpected character inside braces: ':'");
                 }
                 break;
-            case PromQLParser.NUMBER:
-            case PromQLParser.DURATION:
+            case PromQLParser.EQLC:
                 if (nesting.braces) {
-                    return source.error(offset, "unexpected character inside braces: " + goRune(text));
+                    // Prometheus lexes "==" inside braces as two "=" and stumbles over the second.
+                    return source.error(offset + 1, "unexpected \"=\" in label matching, expected string");
+                }
+                break;
+            case PromQLParser.STRING:
+            case PromQLParser.IDENTIFIER:
+                if (nesting.brackets) {
+                    return source.error(offset, "unexpected character in duration expression: " + goRune(text));
                 }
                 break;
             default:
+                if (nesting.braces && !allowedInsideBraces(token.getType())) {
+                    return source.error(offset, "unexpected character inside braces: " + goRune(text));
+                }
                 break;
         }
         return source.error(offset, unexpected(token, parser));
     }
 
+    /** Label names (identifiers and keywords), strings, matching operators and commas. */
+    private static boolean allowedInsideBraces(int type) {
+        switch (type) {
+            case PromQLParser.STRING:
+            case PromQLParser.COMMA:
+            case PromQLParser.EQL:
+            case PromQLParser.NEQ:
+            case PromQLParser.EQL_REGEX:
+            case PromQLParser.NEQ_REGEX:
+            case PromQLParser.RIGHT_BRACE:
+                return true;
+            default:
+                return isLabelNameToken(type);
+        }
+    }
+
+    /** Identifiers and every keyword: inside braces Prometheus reads them all as label names. */
+    static boolean isLabelNameToken(int type) {
+        // The grammar declares all keyword tokens in one block, from LAND to NAN.
+        return type == PromQLParser.IDENTIFIER || (type >= PromQLParser.LAND && type <= PromQLParser.NAN);
+    }
+
     private static String unexpected(Token token, Parser parser) {
         StringBuilder msg = new StringBuilder("unexpected ").append(TokenDescriptions.describe(token));
-        ErrorContext context = ErrorContext.of(parser.getContext(), previous(parser.getInputStream(), token));
+        Token previous = previous(parser.getInputStream(), token);
+        Token beforePrevious = previous == null ? null : previous(parser.getInputStream(), previous);
+        ErrorContext context = ErrorContext.of(parser.getContext(), previous, beforePrevious);
         if (context != null) {
             msg.append(" in ").append(context.name);
             if (context.expected != null) {
@@ -137,6 +170,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
         int cp = text.codePointAt(0);
         if (cp == '\'') {
             return "'\\''";
+        }
+        if (cp == '"') {
+            return "'\"'";
         }
         String quoted = dev.vigil.promql.ast.Printer.quote(new String(Character.toChars(cp)));
         return "'" + quoted.substring(1, quoted.length() - 1) + "'";
@@ -188,14 +224,15 @@ final class SyntaxErrorListener extends BaseErrorListener {
             this.expected = expected;
         }
 
-        static ErrorContext of(ParserRuleContext ctx, Token previous) {
+        static ErrorContext of(ParserRuleContext ctx, Token previous, Token beforePrevious) {
+            int beforePreviousType = beforePrevious == null ? Token.INVALID_TYPE : beforePrevious.getType();
             int prevType = previous == null ? Token.INVALID_TYPE : previous.getType();
             for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
                 switch (c.getRuleIndex()) {
                     case PromQLParser.RULE_labelMatchers:
                     case PromQLParser.RULE_labelMatcher:
                     case PromQLParser.RULE_matchOp:
-                        return labelMatching(c, prevType);
+                        return labelMatching(prevType, beforePreviousType);
                     case PromQLParser.RULE_grouping:
                     case PromQLParser.RULE_labelList:
                     case PromQLParser.RULE_groupingLabel:
@@ -213,7 +250,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return null;
         }
 
-        private static ErrorContext labelMatching(ParserRuleContext c, int prevType) {
+        private static ErrorContext labelMatching(int prevType, int beforePreviousType) {
             switch (prevType) {
                 case PromQLParser.EQL:
                 case PromQLParser.NEQ:
@@ -226,7 +263,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 case PromQLParser.STRING:
                     return new ErrorContext("label matching", "\",\" or \"}\"");
                 default:
-                    if (c.getRuleIndex() == PromQLParser.RULE_labelMatcher && c.getChildCount() <= 1) {
+                    boolean startsMatcher =
+                            beforePreviousType == PromQLParser.LEFT_BRACE || beforePreviousType == PromQLParser.COMMA;
+                    if (startsMatcher && isLabelNameToken(prevType)) {
                         return new ErrorContext("label matching", "label matching operator");
                     }
                     return new ErrorContext("label matching", "\",\" or \"}\"");
