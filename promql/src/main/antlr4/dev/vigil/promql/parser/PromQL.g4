@@ -20,6 +20,16 @@ grammar PromQL;
 @lexer::members {
     /* Inside [...] a ':' separates range and step, so it must not start a metric identifier. */
     private int bracketDepth;
+
+    /* fill, fill_left and fill_right are keywords only before "(", so they stay usable as metric names. */
+    private boolean followedByLeftParen() {
+        for (int i = 1; ; i++) {
+            int c = _input.LA(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '(';
+            }
+        }
+    }
 }
 
 expression
@@ -32,6 +42,7 @@ expr
     | expr LEFT_BRACKET range=durationLiteral COLON step=durationLiteral? RIGHT_BRACKET           # subquerySuffix
     | expr OFFSET offset=durationLiteral                                                         # offsetSuffix
     | expr AT atValue                                                                            # atSuffix
+    | expr modifier=(ANCHORED | SMOOTHED)                                                        # rangeModifierSuffix
     | <assoc=right> expr op=POW binModifiers expr                                                # binary
     | op=(ADD | SUB) expr                                                                        # unary
     | expr op=(MUL | DIV | MOD | ATAN2) binModifiers expr                                        # binary
@@ -67,7 +78,17 @@ numberLiteral
     ;
 
 binModifiers
-    : BOOL? (matchKind=(ON | IGNORING) labelList (groupSide=(GROUP_LEFT | GROUP_RIGHT) labelList?)?)?
+    : BOOL? (matchKind=(ON | IGNORING) labelList (groupSide=(GROUP_LEFT | GROUP_RIGHT) labelList?)?)? fillModifiers?
+    ;
+
+fillModifiers
+    : FILL both=fillValue
+    | FILL_LEFT left=fillValue (FILL_RIGHT right=fillValue)?
+    | FILL_RIGHT right=fillValue (FILL_LEFT left=fillValue)?
+    ;
+
+fillValue
+    : LEFT_PAREN sign=(ADD | SUB)? (NUMBER | DURATION | INF | NAN) RIGHT_PAREN
     ;
 
 grouping
@@ -129,6 +150,8 @@ metricName
     | LUNLESS
     | START
     | END
+    | ANCHORED
+    | SMOOTHED
     ;
 
 // Inside braces and grouping lists every keyword is a plain label name.
@@ -149,6 +172,11 @@ labelName
     | GROUP_LEFT
     | GROUP_RIGHT
     | ATAN2
+    | ANCHORED
+    | SMOOTHED
+    | FILL
+    | FILL_LEFT
+    | FILL_RIGHT
     | INF
     | NAN
     ;
@@ -204,6 +232,11 @@ GROUP_RIGHT  : G R O U P '_' R I G H T ;
 BOOL         : B O O L ;
 START        : S T A R T ;
 END          : E N D ;
+ANCHORED     : A N C H O R E D ;
+SMOOTHED     : S M O O T H E D ;
+FILL_LEFT    : F I L L '_' L E F T {followedByLeftParen()}? ;
+FILL_RIGHT   : F I L L '_' R I G H T {followedByLeftParen()}? ;
+FILL         : F I L L {followedByLeftParen()}? ;
 INF          : I N F ;
 NAN          : N A N ;
 

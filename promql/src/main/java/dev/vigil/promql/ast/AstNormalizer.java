@@ -52,7 +52,7 @@ public final class AstNormalizer {
     private static VectorSelector selector(VectorSelector vs) {
         List<LabelMatcher> sorted = new ArrayList<>(vs.matchers());
         sorted.sort(PRINTED_ORDER);
-        return new VectorSelector(vs.metricName(), sorted, vs.offset(), vs.at(), NONE);
+        return new VectorSelector(vs.metricName(), sorted, vs.offset(), vs.at(), vs.rangeModifier(), NONE);
     }
 
     private static List<Expr> all(List<Expr> exprs) {

@@ -31,11 +31,13 @@ public final class Printer {
             VectorSelector vs = (VectorSelector) expr;
             writeSelectorBody(out, vs);
             writeAt(out, vs.at());
+            writeRangeModifier(out, vs.rangeModifier());
             writeOffset(out, vs.offset());
         } else if (expr instanceof MatrixSelector) {
             MatrixSelector ms = (MatrixSelector) expr;
             writeSelectorBody(out, ms.selector());
             out.append('[').append(formatDuration(ms.range())).append(']');
+            writeRangeModifier(out, ms.selector().rangeModifier());
             writeAt(out, ms.selector().at());
             writeOffset(out, ms.selector().offset());
         } else if (expr instanceof Subquery) {
@@ -100,6 +102,12 @@ public final class Printer {
         }
     }
 
+    private static void writeRangeModifier(StringBuilder out, RangeModifier modifier) {
+        if (modifier != RangeModifier.NONE) {
+            out.append(' ').append(modifier.keyword());
+        }
+    }
+
     private static void writeOffset(StringBuilder out, Duration offset) {
         if (offset.isNegative()) {
             out.append(" offset -").append(formatDuration(offset.negated()));
@@ -128,9 +136,46 @@ public final class Printer {
                 writeLabels(out, vm.include());
                 out.append(')');
             }
+            writeFill(out, vm);
         }
         out.append(' ');
         write(out, b.rhs());
+    }
+
+    private static void writeFill(StringBuilder out, VectorMatching vm) {
+        boolean same = vm.fillLeft().isPresent()
+                && vm.fillRight().isPresent()
+                && Double.compare(vm.fillLeft().getAsDouble(), vm.fillRight().getAsDouble()) == 0;
+        if (same) {
+            out.append(" fill (")
+                    .append(formatGoValue(vm.fillLeft().getAsDouble()))
+                    .append(')');
+            return;
+        }
+        if (vm.fillLeft().isPresent()) {
+            out.append(" fill_left (")
+                    .append(formatGoValue(vm.fillLeft().getAsDouble()))
+                    .append(')');
+        }
+        if (vm.fillRight().isPresent()) {
+            out.append(" fill_right (")
+                    .append(formatGoValue(vm.fillRight().getAsDouble()))
+                    .append(')');
+        }
+    }
+
+    /** Go's {@code %v} of a float64: shortest digits, exponent form below 1e-4 and from 1e21 on. */
+    static String formatGoValue(double v) {
+        double abs = Math.abs(v);
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0 || (abs >= 1e-4 && abs < 1e21)) {
+            return formatNumber(v);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        return (v < 0 ? "-" : "") + mantissa + "e" + exp;
     }
 
     private static void writeAggregate(StringBuilder out, Aggregate a) {

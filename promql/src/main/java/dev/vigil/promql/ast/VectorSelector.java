@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param matchers the matchers written inside the braces, in source order
  * @param offset the {@code offset} modifier, {@link Duration#ZERO} when absent; may be negative
  * @param at the {@code @} modifier
+ * @param rangeModifier the experimental {@code anchored} or {@code smoothed} modifier, also when written after the
+ *     range of a {@link MatrixSelector}
  */
 public record VectorSelector(
-        String metricName, List<LabelMatcher> matchers, Duration offset, AtModifier at, PositionRange position)
+        String metricName,
+        List<LabelMatcher> matchers,
+        Duration offset,
+        AtModifier at,
+        RangeModifier rangeModifier,
+        PositionRange position)
         implements Expr {
 
     public VectorSelector {
@@ -23,6 +30,13 @@ public record VectorSelector(
         matchers = List.copyOf(matchers);
         Objects.requireNonNull(offset, "offset");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(rangeModifier, "rangeModifier");
+    }
+
+    /** A selector without {@code anchored}/{@code smoothed}. */
+    public VectorSelector(
+            String metricName, List<LabelMatcher> matchers, Duration offset, AtModifier at, PositionRange position) {
+        this(metricName, matchers, offset, at, RangeModifier.NONE, position);
     }
 
     /** Every matcher the selector applies, with the metric name as a {@code __name__="..."} matcher last. */
@@ -37,11 +51,15 @@ public record VectorSelector(
     }
 
     public VectorSelector withOffset(Duration newOffset, PositionRange newPosition) {
-        return new VectorSelector(metricName, matchers, newOffset, at, newPosition);
+        return new VectorSelector(metricName, matchers, newOffset, at, rangeModifier, newPosition);
     }
 
     public VectorSelector withAt(AtModifier newAt, PositionRange newPosition) {
-        return new VectorSelector(metricName, matchers, offset, newAt, newPosition);
+        return new VectorSelector(metricName, matchers, offset, newAt, rangeModifier, newPosition);
+    }
+
+    public VectorSelector withRangeModifier(RangeModifier newModifier, PositionRange newPosition) {
+        return new VectorSelector(metricName, matchers, offset, at, newModifier, newPosition);
     }
 
     @Override

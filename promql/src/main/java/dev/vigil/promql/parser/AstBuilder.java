@@ -16,6 +16,7 @@ import dev.vigil.promql.ast.MatrixSelector;
 import dev.vigil.promql.ast.NumberLiteral;
 import dev.vigil.promql.ast.Paren;
 import dev.vigil.promql.ast.PositionRange;
+import dev.vigil.promql.ast.RangeModifier;
 import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.Unary;
@@ -26,9 +27,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.PatternSyntaxException;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Builds the AST from ANTLR's parse tree and reports the structural errors Prometheus reports while parsing:
@@ -146,6 +149,41 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         throw source.error(inner.position().start(), "@ modifier" + PRECEDED_BY);
     }
 
+    @Override
+    public Expr visitRangeModifierSuffix(PromQLParser.RangeModifierSuffixContext ctx) {
+        Expr inner = visit(ctx.expr());
+        RangeModifier modifier =
+                ctx.modifier.getType() == PromQLParser.ANCHORED ? RangeModifier.ANCHORED : RangeModifier.SMOOTHED;
+        String name = modifier.keyword() + " modifier";
+        int at = inner.position().start();
+        if (!options.extendedRangeSelectors()) {
+            throw source.error(at, name + " is experimental and not enabled");
+        }
+        int newEnd = end(ctx.stop);
+        if (inner instanceof VectorSelector) {
+            VectorSelector vs = (VectorSelector) inner;
+            requireNoRangeModifier(vs.rangeModifier(), at);
+            return vs.withRangeModifier(modifier, extend(inner, newEnd));
+        }
+        if (inner instanceof MatrixSelector) {
+            MatrixSelector ms = (MatrixSelector) inner;
+            requireNoRangeModifier(ms.selector().rangeModifier(), at);
+            VectorSelector vs =
+                    ms.selector().withRangeModifier(modifier, ms.selector().position());
+            return new MatrixSelector(vs, ms.range(), extend(inner, newEnd));
+        }
+        if (inner instanceof Subquery) {
+            throw source.error(at, name + " is not supported for subqueries");
+        }
+        throw source.error(at, name + " not implemented");
+    }
+
+    private void requireNoRangeModifier(RangeModifier existing, int at) {
+        if (existing != RangeModifier.NONE) {
+            throw source.error(at, "anchored and smoothed modifiers cannot be used together");
+        }
+    }
+
     private AtModifier atModifier(PromQLParser.AtValueContext ctx, Expr inner) {
         if (ctx instanceof PromQLParser.AtStartEndContext) {
             return ((PromQLParser.AtStartEndContext) ctx).START() != null ? AtModifier.START : AtModifier.END;
@@ -187,12 +225,16 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         PromQLParser.BinModifiersContext mods = ctx.binModifiers();
         boolean returnBool = mods.BOOL() != null;
         VectorMatching matching = vectorMatching(mods, op);
+        PositionRange pos = PositionRange.span(lhs.position(), rhs.position());
+        if (matching.hasFill() && !options.binopFillModifiers()) {
+            throw source.error(pos.start(), "binop fill modifiers are experimental and not enabled");
+        }
         boolean bothVectors = lhs.type() == ValueType.INSTANT_VECTOR && rhs.type() == ValueType.INSTANT_VECTOR;
-        if (!bothVectors && matching.matchingLabels().isEmpty()) {
+        if (!bothVectors && matching.matchingLabels().isEmpty() && !matching.hasFill()) {
             // As in Prometheus, matching only exists between two vectors; TypeChecker rejects labels otherwise.
             matching = null;
         }
-        return new Binary(op, lhs, rhs, returnBool, matching, PositionRange.span(lhs.position(), rhs.position()));
+        return new Binary(op, lhs, rhs, returnBool, matching, pos);
     }
 
     private VectorMatching vectorMatching(PromQLParser.BinModifiersContext mods, BinaryOp op) {
@@ -213,7 +255,22 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         if (op.isSetOperator() && card == Cardinality.ONE_TO_ONE) {
             card = Cardinality.MANY_TO_MANY;
         }
-        return new VectorMatching(card, on, matchingLabels, include);
+        PromQLParser.FillModifiersContext fill = mods.fillModifiers();
+        if (fill == null) {
+            return new VectorMatching(card, on, matchingLabels, include);
+        }
+        OptionalDouble left = fillValue(fill.both != null ? fill.both : fill.left);
+        OptionalDouble right = fillValue(fill.both != null ? fill.both : fill.right);
+        return new VectorMatching(card, on, matchingLabels, include, left, right);
+    }
+
+    private OptionalDouble fillValue(PromQLParser.FillValueContext ctx) {
+        if (ctx == null) {
+            return OptionalDouble.empty();
+        }
+        double v = literalSeconds(
+                ctx.getChild(TerminalNode.class, ctx.getChildCount() - 2).getSymbol());
+        return OptionalDouble.of(ctx.sign != null && ctx.sign.getType() == PromQLParser.SUB ? -v : v);
     }
 
     private static BinaryOp binaryOp(Token op) {

@@ -31,6 +31,11 @@ final class TokenDescriptions {
             case PromQLParser.GROUP_RIGHT:
             case PromQLParser.BOOL:
             case PromQLParser.OFFSET:
+            case PromQLParser.ANCHORED:
+            case PromQLParser.SMOOTHED:
+            case PromQLParser.FILL:
+            case PromQLParser.FILL_LEFT:
+            case PromQLParser.FILL_RIGHT:
                 return "<" + text + ">";
             case PromQLParser.SUM:
             case PromQLParser.AVG:

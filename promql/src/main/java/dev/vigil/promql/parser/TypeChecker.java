@@ -126,9 +126,15 @@ final class TypeChecker {
         if (!bothVectors && vm != null && !vm.matchingLabels().isEmpty()) {
             throw source.error(b.position().start(), "vector matching only allowed between instant vectors");
         }
+        if (!bothVectors && vm != null && vm.hasFill()) {
+            throw source.error(b.position().start(), "filling in missing series only allowed between instant vectors");
+        }
         if (bothVectors && b.op().isSetOperator() && vm.cardinality() != Cardinality.MANY_TO_MANY) {
             throw source.error(
                     b.position().start(), "no grouping allowed for " + Literals.quote(b.op().symbol()) + " operation");
+        }
+        if (bothVectors && b.op().isSetOperator() && vm.hasFill()) {
+            throw source.error(b.position().start(), "filling in missing series not allowed for set operators");
         }
         if (!bothVectors && b.op().isSetOperator()) {
             throw source.error(

@@ -17,12 +17,8 @@ class PromqlTestFilesTest {
     /** Files whose cases depend on Prometheus features behind flags that Vigil's parser does not implement. */
     private static final Map<String, String> UNSUPPORTED_FEATURES = Map.of(
             "duration_expression.test",
-                    "duration expressions (--enable-feature=promql-duration-expr): arithmetic, step(), range(),"
-                            + " min_of()/max_of() inside [] and after offset",
-            "extended_vectors.test",
-                    "anchored/smoothed range modifiers (--enable-feature=promql-extended-range-selectors)",
-            "fill-modifier.test",
-                    "fill()/fill_left()/fill_right() binary modifiers (--enable-feature=promql-binop-fill-modifiers)");
+            "duration expressions (--enable-feature=promql-duration-expr): arithmetic, step(), range(),"
+                    + " min_of()/max_of() inside [] and after offset");
 
     @Test
     void expressionsInPromqltestFilesParse() {
