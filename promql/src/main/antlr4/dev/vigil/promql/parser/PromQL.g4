@@ -38,9 +38,9 @@ expression
     ;
 
 expr
-    : expr LEFT_BRACKET range=durationLiteral RIGHT_BRACKET                                      # rangeSuffix
-    | expr LEFT_BRACKET range=durationLiteral COLON step=durationLiteral? RIGHT_BRACKET           # subquerySuffix
-    | expr OFFSET offset=durationLiteral                                                         # offsetSuffix
+    : expr LEFT_BRACKET range=durationExpr RIGHT_BRACKET                                         # rangeSuffix
+    | expr LEFT_BRACKET range=durationExpr COLON step=durationExpr? RIGHT_BRACKET                 # subquerySuffix
+    | expr OFFSET offset=offsetDuration                                                          # offsetSuffix
     | expr AT atValue                                                                            # atSuffix
     | expr modifier=(ANCHORED | SMOOTHED)                                                        # rangeModifierSuffix
     | <assoc=right> expr op=POW binModifiers expr                                                # binary
@@ -59,10 +59,28 @@ expr
     | STRING                                                                                     # string
     ;
 
-// A signed number or duration; the sign is kept so that "duration must be greater than 0" and
-// negative offsets can be told apart by the builder.
-durationLiteral
-    : sign=(ADD | SUB)? (NUMBER | DURATION | INF | NAN)
+// Ranges and subquery steps. Anything beyond a (signed) literal is one of Prometheus's experimental
+// duration expressions; AstBuilder checks that the feature is enabled. Precedence as in `expr`.
+durationExpr
+    : <assoc=right> durationExpr op=POW durationExpr                                             # durationBinary
+    | sign=(ADD | SUB) durationExpr                                                              # durationUnary
+    | durationExpr op=(MUL | DIV | MOD) durationExpr                                             # durationBinary
+    | durationExpr op=(ADD | SUB) durationExpr                                                   # durationBinary
+    | LEFT_PAREN durationExpr RIGHT_PAREN                                                        # durationParen
+    | durationCall                                                                               # durationFunction
+    | (NUMBER | DURATION | INF | NAN)                                                            # durationNumber
+    ;
+
+// step(), range(), min_of(a, b), max_of(a, b); the names are checked by AstBuilder.
+durationCall
+    : IDENTIFIER LEFT_PAREN (durationExpr COMMA durationExpr)? RIGHT_PAREN
+    ;
+
+// After `offset` only one operand is taken, so `foo offset 1m * 2` multiplies the selector.
+offsetDuration
+    : sign=(ADD | SUB)? (NUMBER | DURATION | INF | NAN)                                          # offsetLiteral
+    | sign=(ADD | SUB)? LEFT_PAREN durationExpr RIGHT_PAREN                                      # offsetParen
+    | sign=(ADD | SUB)? durationCall                                                             # offsetCall
     ;
 
 atValue

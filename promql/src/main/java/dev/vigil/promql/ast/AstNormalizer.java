@@ -25,10 +25,19 @@ public final class AstNormalizer {
             return selector((VectorSelector) expr);
         } else if (expr instanceof MatrixSelector) {
             MatrixSelector m = (MatrixSelector) expr;
-            return new MatrixSelector(selector(m.selector()), m.range(), NONE);
+            return new MatrixSelector(selector(m.selector()), m.range(), duration(m.rangeExpr()), NONE);
         } else if (expr instanceof Subquery) {
             Subquery s = (Subquery) expr;
-            return new Subquery(withoutPositions(s.expr()), s.range(), s.step(), s.offset(), s.at(), NONE);
+            return new Subquery(
+                    withoutPositions(s.expr()),
+                    s.range(),
+                    duration(s.rangeExpr()),
+                    s.step(),
+                    duration(s.stepExpr()),
+                    s.offset(),
+                    duration(s.offsetExpr()),
+                    s.at(),
+                    NONE);
         } else if (expr instanceof Call) {
             Call c = (Call) expr;
             return new Call(c.function(), all(c.args()), NONE);
@@ -52,7 +61,33 @@ public final class AstNormalizer {
     private static VectorSelector selector(VectorSelector vs) {
         List<LabelMatcher> sorted = new ArrayList<>(vs.matchers());
         sorted.sort(PRINTED_ORDER);
-        return new VectorSelector(vs.metricName(), sorted, vs.offset(), vs.at(), vs.rangeModifier(), NONE);
+        return new VectorSelector(
+                vs.metricName(), sorted, vs.offset(), duration(vs.offsetExpr()), vs.at(), vs.rangeModifier(), NONE);
+    }
+
+    /** The same duration expression without positions; {@code null} stays {@code null}. */
+    public static DurationExpr duration(DurationExpr expr) {
+        if (expr == null) {
+            return null;
+        } else if (expr instanceof DurationLiteral) {
+            DurationLiteral l = (DurationLiteral) expr;
+            return new DurationLiteral(l.value(), l.duration(), NONE);
+        } else if (expr instanceof DurationArithmetic) {
+            DurationArithmetic a = (DurationArithmetic) expr;
+            return new DurationArithmetic(a.op(), duration(a.lhs()), duration(a.rhs()), NONE);
+        } else if (expr instanceof DurationNegation) {
+            return new DurationNegation(duration(((DurationNegation) expr).expr()), NONE);
+        } else if (expr instanceof DurationParen) {
+            return new DurationParen(duration(((DurationParen) expr).expr()), NONE);
+        } else if (expr instanceof DurationFunction) {
+            DurationFunction f = (DurationFunction) expr;
+            List<DurationExpr> args = new ArrayList<>(f.args().size());
+            for (DurationExpr arg : f.args()) {
+                args.add(duration(arg));
+            }
+            return new DurationFunction(f.name(), args, NONE);
+        }
+        throw new IllegalStateException("BUG: unknown duration expression " + expr.getClass());
     }
 
     private static List<Expr> all(List<Expr> exprs) {

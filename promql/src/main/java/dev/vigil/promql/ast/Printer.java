@@ -21,6 +21,43 @@ public final class Printer {
         return out.toString();
     }
 
+    public static String print(DurationExpr expr) {
+        StringBuilder out = new StringBuilder(16);
+        writeDurationExpr(out, expr);
+        return out.toString();
+    }
+
+    private static void writeDurationExpr(StringBuilder out, DurationExpr expr) {
+        if (expr instanceof DurationLiteral) {
+            DurationLiteral l = (DurationLiteral) expr;
+            out.append(l.duration() ? formatSecondsAsDuration(l.value()) : formatNumber(l.value()));
+        } else if (expr instanceof DurationArithmetic) {
+            DurationArithmetic a = (DurationArithmetic) expr;
+            writeDurationExpr(out, a.lhs());
+            out.append(' ').append(a.op().symbol()).append(' ');
+            writeDurationExpr(out, a.rhs());
+        } else if (expr instanceof DurationNegation) {
+            out.append('-');
+            writeDurationExpr(out, ((DurationNegation) expr).expr());
+        } else if (expr instanceof DurationParen) {
+            out.append('(');
+            writeDurationExpr(out, ((DurationParen) expr).expr());
+            out.append(')');
+        } else if (expr instanceof DurationFunction) {
+            DurationFunction f = (DurationFunction) expr;
+            out.append(f.name().keyword()).append('(');
+            for (int i = 0; i < f.args().size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                writeDurationExpr(out, f.args().get(i));
+            }
+            out.append(')');
+        } else {
+            throw new IllegalStateException("BUG: unknown duration expression " + expr.getClass());
+        }
+    }
+
     private static void write(StringBuilder out, Expr expr) {
         if (expr instanceof NumberLiteral) {
             NumberLiteral n = (NumberLiteral) expr;
@@ -32,24 +69,28 @@ public final class Printer {
             writeSelectorBody(out, vs);
             writeAt(out, vs.at());
             writeRangeModifier(out, vs.rangeModifier());
-            writeOffset(out, vs.offset());
+            writeOffset(out, vs.offset(), vs.offsetExpr());
         } else if (expr instanceof MatrixSelector) {
             MatrixSelector ms = (MatrixSelector) expr;
             writeSelectorBody(out, ms.selector());
-            out.append('[').append(formatDuration(ms.range())).append(']');
+            out.append('[');
+            writeDuration(out, ms.range(), ms.rangeExpr());
+            out.append(']');
             writeRangeModifier(out, ms.selector().rangeModifier());
             writeAt(out, ms.selector().at());
-            writeOffset(out, ms.selector().offset());
+            writeOffset(out, ms.selector().offset(), ms.selector().offsetExpr());
         } else if (expr instanceof Subquery) {
             Subquery sq = (Subquery) expr;
             write(out, sq.expr());
-            out.append('[').append(formatDuration(sq.range())).append(':');
-            if (!sq.step().isZero()) {
-                out.append(formatDuration(sq.step()));
+            out.append('[');
+            writeDuration(out, sq.range(), sq.rangeExpr());
+            out.append(':');
+            if (!sq.step().isZero() || sq.stepExpr() != null) {
+                writeDuration(out, sq.step(), sq.stepExpr());
             }
             out.append(']');
             writeAt(out, sq.at());
-            writeOffset(out, sq.offset());
+            writeOffset(out, sq.offset(), sq.offsetExpr());
         } else if (expr instanceof Call) {
             Call call = (Call) expr;
             out.append(call.function().name()).append('(');
@@ -108,8 +149,19 @@ public final class Printer {
         }
     }
 
-    private static void writeOffset(StringBuilder out, Duration offset) {
-        if (offset.isNegative()) {
+    private static void writeDuration(StringBuilder out, Duration fixed, DurationExpr expr) {
+        if (expr != null) {
+            writeDurationExpr(out, expr);
+        } else {
+            out.append(formatDuration(fixed));
+        }
+    }
+
+    private static void writeOffset(StringBuilder out, Duration offset, DurationExpr offsetExpr) {
+        if (offsetExpr != null) {
+            out.append(" offset ");
+            writeDurationExpr(out, offsetExpr);
+        } else if (offset.isNegative()) {
             out.append(" offset -").append(formatDuration(offset.negated()));
         } else if (!offset.isZero()) {
             out.append(" offset ").append(formatDuration(offset));

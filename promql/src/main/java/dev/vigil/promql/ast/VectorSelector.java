@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param metricName the name written before the braces, or {@code ""} if there is none (a name given as {@code
  *     {__name__="x"}} or {@code {"x"}} is one of the {@code matchers})
  * @param matchers the matchers written inside the braces, in source order
- * @param offset the {@code offset} modifier, {@link Duration#ZERO} when absent; may be negative
+ * @param offset the {@code offset} modifier, {@link Duration#ZERO} when absent or given by {@code offsetExpr}; may be
+ *     negative
+ * @param offsetExpr the offset when written as a duration expression ({@code offset (1h / 2)}), else {@code null}
  * @param at the {@code @} modifier
  * @param rangeModifier the experimental {@code anchored} or {@code smoothed} modifier, also when written after the
  *     range of a {@link MatrixSelector}
@@ -20,6 +22,7 @@ public record VectorSelector(
         String metricName,
         List<LabelMatcher> matchers,
         Duration offset,
+        DurationExpr offsetExpr,
         AtModifier at,
         RangeModifier rangeModifier,
         PositionRange position)
@@ -33,10 +36,10 @@ public record VectorSelector(
         Objects.requireNonNull(rangeModifier, "rangeModifier");
     }
 
-    /** A selector without {@code anchored}/{@code smoothed}. */
+    /** A selector with a fixed offset and without {@code anchored}/{@code smoothed}. */
     public VectorSelector(
             String metricName, List<LabelMatcher> matchers, Duration offset, AtModifier at, PositionRange position) {
-        this(metricName, matchers, offset, at, RangeModifier.NONE, position);
+        this(metricName, matchers, offset, null, at, RangeModifier.NONE, position);
     }
 
     /** Every matcher the selector applies, with the metric name as a {@code __name__="..."} matcher last. */
@@ -50,16 +53,25 @@ public record VectorSelector(
         return List.copyOf(all);
     }
 
+    /** Whether an {@code offset} was given, as a duration or an expression. */
+    public boolean hasOffset() {
+        return !offset.isZero() || offsetExpr != null;
+    }
+
+    public VectorSelector withOffset(Duration newOffset, DurationExpr newOffsetExpr, PositionRange newPosition) {
+        return new VectorSelector(metricName, matchers, newOffset, newOffsetExpr, at, rangeModifier, newPosition);
+    }
+
     public VectorSelector withOffset(Duration newOffset, PositionRange newPosition) {
-        return new VectorSelector(metricName, matchers, newOffset, at, rangeModifier, newPosition);
+        return withOffset(newOffset, null, newPosition);
     }
 
     public VectorSelector withAt(AtModifier newAt, PositionRange newPosition) {
-        return new VectorSelector(metricName, matchers, offset, newAt, rangeModifier, newPosition);
+        return new VectorSelector(metricName, matchers, offset, offsetExpr, newAt, rangeModifier, newPosition);
     }
 
     public VectorSelector withRangeModifier(RangeModifier newModifier, PositionRange newPosition) {
-        return new VectorSelector(metricName, matchers, offset, at, newModifier, newPosition);
+        return new VectorSelector(metricName, matchers, offset, offsetExpr, at, newModifier, newPosition);
     }
 
     @Override

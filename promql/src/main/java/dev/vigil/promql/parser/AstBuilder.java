@@ -7,6 +7,12 @@ import dev.vigil.promql.ast.Binary;
 import dev.vigil.promql.ast.BinaryOp;
 import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.Cardinality;
+import dev.vigil.promql.ast.DurationArithmetic;
+import dev.vigil.promql.ast.DurationExpr;
+import dev.vigil.promql.ast.DurationFunction;
+import dev.vigil.promql.ast.DurationLiteral;
+import dev.vigil.promql.ast.DurationNegation;
+import dev.vigil.promql.ast.DurationParen;
 import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.FunctionSignature;
 import dev.vigil.promql.ast.Functions;
@@ -67,26 +73,30 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
             throw source.error(bracket, "ranges only allowed for vector selectors");
         }
         VectorSelector vs = (VectorSelector) inner;
-        if (!vs.offset().isZero()) {
+        if (vs.hasOffset()) {
             throw source.error(bracket, "no offset modifiers allowed before range");
         }
         if (vs.at().isPresent()) {
             throw source.error(bracket, "no @ modifiers allowed before range");
         }
-        Duration range = positiveDuration(ctx.range);
-        return new MatrixSelector(vs, range, new PositionRange(inner.position().start(), end(ctx.stop)));
+        Span range = positiveSpan(ctx.range);
+        return new MatrixSelector(
+                vs, range.fixed, range.expr, new PositionRange(inner.position().start(), end(ctx.stop)));
     }
 
     @Override
     public Expr visitSubquerySuffix(PromQLParser.SubquerySuffixContext ctx) {
         Expr inner = visit(ctx.expr());
-        Duration range = positiveDuration(ctx.range);
-        Duration step = ctx.step == null ? Duration.ZERO : positiveDuration(ctx.step);
+        Span range = positiveSpan(ctx.range);
+        Span step = ctx.step == null ? Span.NONE : positiveSpan(ctx.step);
         return new Subquery(
                 inner,
-                range,
-                step,
+                range.fixed,
+                range.expr,
+                step.fixed,
+                step.expr,
                 Duration.ZERO,
+                null,
                 AtModifier.NONE,
                 new PositionRange(inner.position().start(), end(ctx.stop)));
     }
@@ -94,33 +104,30 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
     @Override
     public Expr visitOffsetSuffix(PromQLParser.OffsetSuffixContext ctx) {
         Expr inner = visit(ctx.expr());
-        double seconds = signedSeconds(ctx.offset);
-        if (Double.isNaN(seconds) || Math.abs(seconds) > Literals.MAX_DURATION_SECONDS) {
-            throw source.error(start(ctx.offset.getStart()), "duration out of range");
-        }
-        Duration offset = Duration.ofNanos(Math.round(seconds * 1e9));
+        Span offset = offsetSpan(ctx.offset);
         int newEnd = end(ctx.stop);
         if (inner instanceof VectorSelector) {
             VectorSelector vs = (VectorSelector) inner;
-            requireNoOffset(vs.offset(), inner);
-            return vs.withOffset(offset, extend(inner, newEnd));
+            requireNoOffset(vs.hasOffset(), inner);
+            return vs.withOffset(offset.fixed, offset.expr, extend(inner, newEnd));
         }
         if (inner instanceof MatrixSelector) {
             MatrixSelector ms = (MatrixSelector) inner;
-            requireNoOffset(ms.selector().offset(), inner);
-            VectorSelector vs = ms.selector().withOffset(offset, ms.selector().position());
-            return new MatrixSelector(vs, ms.range(), extend(inner, newEnd));
+            requireNoOffset(ms.selector().hasOffset(), inner);
+            VectorSelector vs = ms.selector()
+                    .withOffset(offset.fixed, offset.expr, ms.selector().position());
+            return ms.withSelector(vs, extend(inner, newEnd));
         }
         if (inner instanceof Subquery) {
             Subquery sq = (Subquery) inner;
-            requireNoOffset(sq.offset(), inner);
-            return sq.withOffset(offset, extend(inner, newEnd));
+            requireNoOffset(sq.hasOffset(), inner);
+            return sq.withOffset(offset.fixed, offset.expr, extend(inner, newEnd));
         }
         throw source.error(inner.position().start(), "offset modifier" + PRECEDED_BY);
     }
 
-    private void requireNoOffset(Duration existing, Expr inner) {
-        if (!existing.isZero()) {
+    private void requireNoOffset(boolean alreadySet, Expr inner) {
+        if (alreadySet) {
             throw source.error(inner.position().start(), "offset may not be set multiple times");
         }
     }
@@ -139,7 +146,7 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
             MatrixSelector ms = (MatrixSelector) inner;
             requireNoAt(ms.selector().at(), inner);
             VectorSelector vs = ms.selector().withAt(at, ms.selector().position());
-            return new MatrixSelector(vs, ms.range(), extend(inner, newEnd));
+            return ms.withSelector(vs, extend(inner, newEnd));
         }
         if (inner instanceof Subquery) {
             Subquery sq = (Subquery) inner;
@@ -481,21 +488,151 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         }
     }
 
-    private double signedSeconds(PromQLParser.DurationLiteralContext ctx) {
-        double seconds = literalSeconds(ctx.getStop());
-        return ctx.sign != null && ctx.sign.getType() == PromQLParser.SUB ? -seconds : seconds;
+    // ---- durations -----------------------------------------------------------------------------
+
+    /** A range, step or offset: a fixed duration, or an expression the engine resolves per query. */
+    private static final class Span {
+        static final Span NONE = new Span(Duration.ZERO, null);
+
+        final Duration fixed;
+        final DurationExpr expr;
+
+        Span(Duration fixed, DurationExpr expr) {
+            this.fixed = fixed;
+            this.expr = expr;
+        }
     }
 
-    private Duration positiveDuration(PromQLParser.DurationLiteralContext ctx) {
-        double seconds = signedSeconds(ctx);
-        int at = start(ctx.getStart());
-        if (Math.abs(seconds) > Literals.MAX_DURATION_SECONDS) {
-            throw source.error(at, "duration out of range");
+    /** Ranges and steps: a literal must be positive; an expression is checked when the engine resolves it. */
+    private Span positiveSpan(PromQLParser.DurationExprContext ctx) {
+        DurationExpr d = durationExpr(ctx);
+        if (!(d instanceof DurationLiteral)) {
+            return new Span(Duration.ZERO, d);
         }
+        double seconds = ((DurationLiteral) d).value();
         if (!(seconds > 0)) {
-            throw source.error(at, "duration must be greater than 0");
+            throw source.error(d.position().start(), "duration must be greater than 0");
         }
-        return Duration.ofNanos(Math.round(seconds * 1e9));
+        return new Span(Duration.ofNanos(Math.round(seconds * 1e9)), null);
+    }
+
+    private Span offsetSpan(PromQLParser.OffsetDurationContext ctx) {
+        if (ctx instanceof PromQLParser.OffsetLiteralContext) {
+            PromQLParser.OffsetLiteralContext lit = (PromQLParser.OffsetLiteralContext) ctx;
+            double seconds = literalSeconds(lit.getStop());
+            if (lit.sign != null && lit.sign.getType() == PromQLParser.SUB) {
+                seconds = -seconds;
+            }
+            if (Double.isNaN(seconds) || Math.abs(seconds) > Literals.MAX_DURATION_SECONDS) {
+                throw source.error(start(ctx.getStart()), "duration out of range");
+            }
+            return new Span(Duration.ofNanos(Math.round(seconds * 1e9)), null);
+        }
+        Token sign;
+        DurationExpr operand;
+        if (ctx instanceof PromQLParser.OffsetParenContext) {
+            PromQLParser.OffsetParenContext paren = (PromQLParser.OffsetParenContext) ctx;
+            sign = paren.sign;
+            DurationExpr inner = durationExpr(paren.durationExpr());
+            requireDurationExpressions(inner.position().start());
+            operand = new DurationParen(
+                    inner, new PositionRange(start(paren.LEFT_PAREN().getSymbol()), end(ctx.stop)));
+        } else {
+            PromQLParser.OffsetCallContext call = (PromQLParser.OffsetCallContext) ctx;
+            sign = call.sign;
+            operand = durationCall(call.durationCall(), "offset");
+        }
+        boolean negate = sign != null && sign.getType() == PromQLParser.SUB;
+        DurationExpr expr = negate ? new DurationNegation(operand, range(ctx)) : operand;
+        return new Span(Duration.ZERO, expr);
+    }
+
+    private DurationExpr durationExpr(PromQLParser.DurationExprContext ctx) {
+        if (ctx instanceof PromQLParser.DurationNumberContext) {
+            Token t = ctx.getStart();
+            double seconds = literalSeconds(t);
+            if (Math.abs(seconds) > Literals.MAX_DURATION_SECONDS) {
+                throw source.error(start(t), "duration out of range");
+            }
+            return new DurationLiteral(seconds, t.getType() == PromQLParser.DURATION, range(ctx));
+        }
+        if (ctx instanceof PromQLParser.DurationUnaryContext) {
+            PromQLParser.DurationUnaryContext unary = (PromQLParser.DurationUnaryContext) ctx;
+            DurationExpr inner = durationExpr(unary.durationExpr());
+            if (unary.sign.getType() == PromQLParser.ADD) {
+                return inner;
+            }
+            PositionRange pos = range(ctx);
+            if (inner instanceof DurationLiteral) {
+                DurationLiteral lit = (DurationLiteral) inner;
+                return new DurationLiteral(-lit.value(), lit.duration(), pos);
+            }
+            return new DurationNegation(inner, pos);
+        }
+        if (ctx instanceof PromQLParser.DurationParenContext) {
+            DurationExpr inner = durationExpr(((PromQLParser.DurationParenContext) ctx).durationExpr());
+            requireDurationExpressions(inner.position().start());
+            return new DurationParen(inner, range(ctx));
+        }
+        if (ctx instanceof PromQLParser.DurationFunctionContext) {
+            return durationCall(((PromQLParser.DurationFunctionContext) ctx).durationCall(), null);
+        }
+        PromQLParser.DurationBinaryContext binary = (PromQLParser.DurationBinaryContext) ctx;
+        DurationExpr lhs = durationExpr(binary.durationExpr(0));
+        requireDurationExpressions(lhs.position().start());
+        DurationExpr rhs = durationExpr(binary.durationExpr(1));
+        BinaryOp op = binaryOp(binary.op);
+        boolean zeroDivisor = rhs instanceof DurationLiteral && ((DurationLiteral) rhs).value() == 0;
+        if (zeroDivisor && (op == BinaryOp.DIV || op == BinaryOp.MOD)) {
+            throw source.error(start(binary.op), op == BinaryOp.DIV ? "division by zero" : "modulo by zero");
+        }
+        return new DurationArithmetic(op, lhs, rhs, range(ctx));
+    }
+
+    /**
+     * step(), range(), min_of(a, b), max_of(a, b).
+     *
+     * @param offsetContext "offset" when the call directly follows {@code offset}, for Prometheus's wording
+     */
+    private DurationExpr durationCall(PromQLParser.DurationCallContext ctx, String offsetContext) {
+        Token name = ctx.IDENTIFIER().getSymbol();
+        DurationFunction.Name function = durationFunction(name.getText());
+        if (function == null) {
+            throw source.error(
+                    start(name),
+                    offsetContext != null
+                            ? "unexpected identifier " + Literals.quote(name.getText())
+                                    + " in offset, expected number, duration, step(), or range()"
+                            : "unexpected character in duration expression: '"
+                                    + name.getText().charAt(0) + "'");
+        }
+        requireDurationExpressions(start(name));
+        List<DurationExpr> args = new ArrayList<>(2);
+        for (PromQLParser.DurationExprContext arg : ctx.durationExpr()) {
+            args.add(durationExpr(arg));
+        }
+        if (args.size() != function.arity()) {
+            throw source.error(
+                    start(name),
+                    "wrong number of arguments for " + function.keyword() + "(), expected " + function.arity()
+                            + ", got " + args.size());
+        }
+        return new DurationFunction(function, args, range(ctx));
+    }
+
+    private static DurationFunction.Name durationFunction(String name) {
+        for (DurationFunction.Name f : DurationFunction.Name.values()) {
+            if (f.keyword().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void requireDurationExpressions(int at) {
+        if (!options.durationExpressions()) {
+            throw source.error(at, "experimental duration expression is not enabled");
+        }
     }
 
     private String unquote(Token t) {

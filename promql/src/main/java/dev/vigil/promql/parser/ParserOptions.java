@@ -9,11 +9,17 @@ package dev.vigil.promql.parser;
  *     --enable-feature=promql-extended-range-selectors})
  * @param binopFillModifiers accept {@code fill()}, {@code fill_left()} and {@code fill_right()} on binary operators
  *     ({@code --enable-feature=promql-binop-fill-modifiers})
+ * @param durationExpressions accept arithmetic, {@code step()}, {@code range()}, {@code min_of()} and {@code
+ *     max_of()} in ranges, subquery steps and offsets ({@code --enable-feature=promql-duration-expr})
  */
-public record ParserOptions(boolean experimentalFunctions, boolean extendedRangeSelectors, boolean binopFillModifiers) {
+public record ParserOptions(
+        boolean experimentalFunctions,
+        boolean extendedRangeSelectors,
+        boolean binopFillModifiers,
+        boolean durationExpressions) {
     /** Prometheus's defaults: every experimental feature disabled. */
-    public static final ParserOptions DEFAULT = new ParserOptions(false, false, false);
+    public static final ParserOptions DEFAULT = new ParserOptions(false, false, false, false);
 
     /** Everything this parser supports switched on. */
-    public static final ParserOptions ALL_FEATURES = new ParserOptions(true, true, true);
+    public static final ParserOptions ALL_FEATURES = new ParserOptions(true, true, true, true);
 }

@@ -239,8 +239,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
                         return grouping(prevType);
                     case PromQLParser.RULE_atValue:
                         return new ErrorContext("@", "timestamp");
-                    case PromQLParser.RULE_durationLiteral:
-                        return duration(c, previous);
+                    case PromQLParser.RULE_offsetDuration:
+                        return OFFSET;
+                    case PromQLParser.RULE_durationExpr:
+                    case PromQLParser.RULE_durationCall:
+                        return duration(c, prevType);
                     case PromQLParser.RULE_expr:
                         return expression(c, prevType);
                     default:
@@ -285,27 +288,41 @@ final class SyntaxErrorListener extends BaseErrorListener {
             }
         }
 
-        private static ErrorContext duration(ParserRuleContext c, Token previous) {
-            ParserRuleContext parent = c.getParent();
-            if (parent instanceof PromQLParser.OffsetSuffixContext) {
-                return new ErrorContext("offset", "number or duration");
+        private static final String DURATION_START = "number, duration, step(), or range()";
+        private static final ErrorContext OFFSET = new ErrorContext("offset", DURATION_START);
+        private static final ErrorContext RANGE_START = new ErrorContext("subquery or range selector", DURATION_START);
+        private static final ErrorContext STEP_START =
+                new ErrorContext("subquery selector", "number, duration, step(), range(), or \"]\"");
+
+        private static ErrorContext duration(ParserRuleContext c, int prevType) {
+            for (ParserRuleContext p = c; p != null; p = p.getParent()) {
+                if (p instanceof PromQLParser.OffsetDurationContext) {
+                    return OFFSET;
+                }
+                if (p instanceof PromQLParser.RangeSuffixContext || p instanceof PromQLParser.SubquerySuffixContext) {
+                    break;
+                }
             }
-            if (previous != null && previous.getType() == PromQLParser.COLON) {
-                return new ErrorContext("subquery selector", "number, duration, or \"]\"");
+            switch (prevType) {
+                case PromQLParser.LEFT_BRACKET:
+                    return RANGE_START;
+                case PromQLParser.COLON:
+                    return STEP_START;
+                default:
+                    return new ErrorContext("subquery or range", "\":\" or \"]\"");
             }
-            return new ErrorContext("subquery or range selector", "number or duration");
         }
 
         private static ErrorContext expression(ParserRuleContext c, int prevType) {
             switch (prevType) {
                 case PromQLParser.OFFSET:
-                    return new ErrorContext("offset", "number or duration");
+                    return OFFSET;
                 case PromQLParser.AT:
                     return new ErrorContext("@", "timestamp");
                 case PromQLParser.LEFT_BRACKET:
-                    return new ErrorContext("subquery or range selector", "number or duration");
+                    return RANGE_START;
                 case PromQLParser.COLON:
-                    return new ErrorContext("subquery selector", "number, duration, or \"]\"");
+                    return STEP_START;
                 case PromQLParser.DURATION:
                 case PromQLParser.NUMBER:
                     if (c instanceof PromQLParser.RangeSuffixContext

@@ -8,7 +8,10 @@ import dev.vigil.promql.ast.Binary;
 import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.MatrixSelector;
 import dev.vigil.promql.ast.RangeModifier;
+import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.VectorMatching;
+import dev.vigil.promql.ast.VectorSelector;
+import java.time.Duration;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +31,15 @@ class ExperimentalSyntaxTest {
                 "fill + fill_left | fill + fill_left",
                 "foo[5m] anchored @ 10 offset 1m | foo[5m] anchored @ 10.000 offset 1m",
                 "foo offset 1m smoothed | foo smoothed offset 1m",
-                "anchored{smoothed=\"1\"} | anchored{smoothed=\"1\"}"
+                "anchored{smoothed=\"1\"} | anchored{smoothed=\"1\"}",
+                "foo[5m * 2] | foo[5m * 2]",
+                "foo[200-min_of(-step()^+step(),1)] | foo[200 - min_of(-step() ^ step(), 1)]",
+                "foo[(5m):(1m)] offset -(step()) | foo[(5m):(1m)] offset -(step())",
+                "foo offset +(5) | foo offset (5)",
+                "foo offset -min_of(10s, +max_of(step() ^ 2, 2)) | foo offset -min_of(10s, max_of(step() ^ 2, 2))",
+                "foo[-5m+35m] | foo[-5m + 35m]",
+                "x offset 100 + 2 | x offset 1m40s + 2",
+                "rate(x[RANGE()] @ end()) | rate(x[range()] @ end())"
             })
     void parsesAndPrintsWhenEnabled(String query, String canonical) {
         Expr expr = ExpressionParser.parse(query, ParserOptions.ALL_FEATURES);
@@ -45,6 +56,42 @@ class ExperimentalSyntaxTest {
         assertThat(vm.fillRight()).isEqualTo(OptionalDouble.of(Double.NEGATIVE_INFINITY));
         MatrixSelector ms = (MatrixSelector) ExpressionParser.parse("x[1m] smoothed", ParserOptions.ALL_FEATURES);
         assertThat(ms.selector().rangeModifier()).isEqualTo(RangeModifier.SMOOTHED);
+    }
+
+    @Test
+    void durationExpressionsAreResolvedPerQuery() {
+        MatrixSelector ms = (MatrixSelector)
+                ExpressionParser.parse("x[max_of(step() * 2, 1m) + range() % 7s]", ParserOptions.ALL_FEATURES);
+        assertThat(ms.range()).isZero();
+        assertThat(ms.rangeExpr().seconds(45, 20)).isEqualTo(90 + 6);
+        assertThat(ms.rangeExpr().seconds(0, 0)).isEqualTo(60);
+        Subquery sq = (Subquery) ExpressionParser.parse("x[1h:step()] offset -(2 ^ 3)", ParserOptions.ALL_FEATURES);
+        assertThat(sq.range()).isEqualTo(Duration.ofHours(1));
+        assertThat(sq.rangeExpr()).isNull();
+        assertThat(sq.stepExpr().seconds(15, 0)).isEqualTo(15);
+        assertThat(sq.offsetExpr().seconds(15, 0)).isEqualTo(-8);
+        Binary b = (Binary) ExpressionParser.parse("x offset -2 ^ 2", ParserOptions.ALL_FEATURES);
+        assertThat(((VectorSelector) b.lhs()).offset()).isEqualTo(Duration.ofSeconds(-2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "foo[5s/0d] | 6 | division by zero",
+                "foo[step()/0d] | 10 | division by zero",
+                "foo offset (4d % 0) | 15 | modulo by zero",
+                "foo[bar()] | 4 | unexpected character in duration expression: 'b'",
+                "foo offset bar() | 11 | unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()",
+                "foo[min_of()] | 4 | wrong number of arguments for min_of(), expected 2, got 0",
+                "foo[1m:5m*0.5] @ 1 @ 2 | 0 | @ <timestamp> may not be set multiple times"
+            })
+    void rejectsBadDurationExpressions(String query, int offset, String reason) {
+        assertThatThrownBy(() -> ExpressionParser.parse(query, ParserOptions.ALL_FEATURES))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.offset()).isEqualTo(offset);
+                });
     }
 
     @ParameterizedTest(name = "{0}")

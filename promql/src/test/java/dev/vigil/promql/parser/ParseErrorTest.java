@@ -62,8 +62,21 @@ class ParseErrorTest {
                 arguments("sum (some_metric) without (test) by (test)", 33, "unexpected <by>"),
                 arguments("some_metric[5m] @", 17, "unexpected end of input in @, expected timestamp"),
                 arguments(
-                        "some_metric[5m] OFFSET", 22, "unexpected end of input in offset, expected number or duration"),
-                arguments("foo[]", 4, "unexpected \"]\" in subquery or range selector, expected number or duration"),
+                        "some_metric[5m] OFFSET",
+                        22,
+                        "unexpected end of input in offset, expected number, duration, step(), or range()"),
+                arguments(
+                        "foo[]",
+                        4,
+                        "unexpected \"]\" in subquery or range selector, expected number, duration, step(), or"
+                                + " range()"),
+                arguments(
+                        "foo[5m:1m 1m]",
+                        10,
+                        "unexpected duration \"1m\" in subquery or range, expected \":\" or \"]\""),
+                arguments("foo[5m * 2]", 4, "experimental duration expression is not enabled"),
+                arguments("foo offset (1h)", 12, "experimental duration expression is not enabled"),
+                arguments("foo[step()]", 4, "experimental duration expression is not enabled"),
                 // Literal values.
                 arguments("foo[5m1]", 4, "bad number or duration syntax: \"5m1\""),
                 arguments("foo[5y1hs]", 4, "unknown unit \"hs\" in duration \"5y1hs\""),
