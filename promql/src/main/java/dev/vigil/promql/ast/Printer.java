@@ -169,7 +169,11 @@ public final class Printer {
     }
 
     private static void writeBinary(StringBuilder out, Binary b) {
-        write(out, b.lhs());
+        if (b.op() == BinaryOp.POW && b.lhs() instanceof NumberLiteral) {
+            writePowerBase(out, (NumberLiteral) b.lhs());
+        } else {
+            write(out, b.lhs());
+        }
         out.append(' ').append(b.op().symbol());
         if (b.returnBool()) {
             out.append(" bool");
@@ -228,6 +232,23 @@ public final class Printer {
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
         return (v < 0 ? "-" : "") + mantissa + "e" + exp;
+    }
+
+    /**
+     * A sign written before a number is read back as a unary operator, which binds looser than {@code ^}: print
+     * +Inf as {@code Inf}, and parenthesize negative bases, so that the output parses to the same power.
+     */
+    private static void writePowerBase(StringBuilder out, NumberLiteral base) {
+        double v = base.value();
+        if (v == Double.POSITIVE_INFINITY && !base.duration()) {
+            out.append("Inf");
+        } else if (v < 0 || (v == 0 && 1 / v < 0)) {
+            out.append('(');
+            write(out, base);
+            out.append(')');
+        } else {
+            write(out, base);
+        }
     }
 
     private static void writeAggregate(StringBuilder out, Aggregate a) {
@@ -316,11 +337,12 @@ public final class Printer {
         return formatMillis(d.toMillis());
     }
 
+    /** Duration literals hold whole milliseconds, so rounding to milliseconds is exact. */
     private static String formatSecondsAsDuration(double seconds) {
         if (seconds < 0) {
-            return "-" + formatMillis(((long) (-seconds * 1e9)) / 1_000_000L);
+            return "-" + formatMillis(Math.round(-seconds * 1000));
         }
-        return formatMillis(((long) (seconds * 1e9)) / 1_000_000L);
+        return formatMillis(Math.round(seconds * 1000));
     }
 
     private static final long[] UNIT_MILLIS = {

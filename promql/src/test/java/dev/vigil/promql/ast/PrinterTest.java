@@ -118,4 +118,23 @@ class PrinterTest {
         assertThat(new Aggregate(AggregateOp.QUANTILE, a, new NumberLiteral(0.5, NONE), List.of(), false, NONE))
                 .hasToString("quantile(0.5, a)");
     }
+
+    @Test
+    void printsPowerBasesSoThatTheyReadBackAsTheSamePower() {
+        NumberLiteral two = new NumberLiteral(2, NONE);
+        assertThat(new Binary(BinaryOp.POW, new NumberLiteral(Double.POSITIVE_INFINITY, NONE), two, false, null, NONE))
+                .hasToString("Inf ^ 2");
+        assertThat(new Binary(BinaryOp.POW, new NumberLiteral(-3, NONE), two, false, null, NONE))
+                .hasToString("(-3) ^ 2");
+        assertThat(new Binary(BinaryOp.POW, two, new NumberLiteral(-3, NONE), false, null, NONE))
+                .hasToString("2 ^ -3");
+        assertThat(new Binary(BinaryOp.ADD, new NumberLiteral(Double.POSITIVE_INFINITY, NONE), two, false, null, NONE))
+                .hasToString("+Inf + 2");
+    }
+
+    @Test
+    void printsLargeDurationLiteralsExactly() {
+        assertThat(new NumberLiteral(113623944.0 * 3600, true, NONE)).hasToString("12970y40w1d");
+        assertThat(new NumberLiteral(-1.001, true, NONE)).hasToString("-1s1ms");
+    }
 }
