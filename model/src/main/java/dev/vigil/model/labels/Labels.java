@@ -103,6 +103,14 @@ public final class Labels implements Comparable<Labels> {
         }
     }
 
+    /**
+     * Compares strings in Unicode code point order, the order of their UTF-8 bytes, which is how Prometheus sorts
+     * label names and values. Use it wherever sorted label names or values leave this module.
+     */
+    public static int compareStrings(String a, String b) {
+        return LabelStrings.compare(a, b);
+    }
+
     /** Number of label pairs. */
     public int size() {
         return pairs.length / 2;
