@@ -6,8 +6,10 @@ import java.nio.ByteBuffer;
  * An appendable compressed chunk of samples of one series.
  *
  * <p>Timestamps are delta-of-delta coded. Values start in {@link Encoding#INTEGER_DOD} while every value is an exact
- * integer (counters, buckets); the first other value (a fraction, NaN, the stale marker, -0.0, |v| >= 2^53) re-encodes
- * the chunk once as {@link Encoding#XOR}, where it stays. {@link #xorOnly()} skips the integer encoding.
+ * integer (counters, buckets). The chunk is re-encoded once as {@link Encoding#XOR}, where it stays, on the first other
+ * value (a fraction, NaN, the stale marker, -0.0, |v| >= 2^53), or when a check after 8, 40, 72, ... samples finds that
+ * XOR would have taken fewer bits for the values so far (tracked alongside at little cost: e.g. integer gauges that jump
+ * around). {@link #xorOnly()} skips the integer encoding.
  *
  * <p>Usage:
  *
@@ -41,6 +43,12 @@ public final class Chunk {
     private long lastInteger;
     private long lastIntegerDelta;
     private boolean switchedToXor;
+    // While integer-coded, the bits the values take, and would take under XOR, decide whether to switch.
+    private long integerValueBits;
+    private long shadowXorValueBits;
+    private long shadowXorLastBits;
+    private int shadowLeading = -1;
+    private int shadowTrailing;
 
     private Chunk(boolean adaptive) {
         this.adaptive = adaptive;
@@ -70,6 +78,10 @@ public final class Chunk {
             } else {
                 lastInteger = (long) v;
                 bits.write(lastInteger, 64);
+                integerValueBits = 0;
+                shadowXorValueBits = 0;
+                shadowXorLastBits = Double.doubleToRawLongBits(v);
+                shadowLeading = -1;
             }
             lastTime = t;
             count = 1;
@@ -87,11 +99,32 @@ public final class Chunk {
         } else {
             long value = (long) v;
             long valueDelta = value - lastInteger;
-            Codec.writeBucketed(bits, valueDelta - lastIntegerDelta, Codec.INT_BITS);
+            integerValueBits += Codec.writeBucketed(bits, valueDelta - lastIntegerDelta, Codec.INT_BITS);
             lastIntegerDelta = valueDelta;
             lastInteger = value;
+            shadowXorValueBits += shadowXorCost(Double.doubleToRawLongBits(v));
         }
         count++;
+        if (encoding == Encoding.INTEGER_DOD && (count & 31) == 8 && integerValueBits > shadowXorValueBits) {
+            reencodeAsXor();
+        }
+    }
+
+    /** The bits {@link #appendXor} would write for this value, tracked without writing them. */
+    private int shadowXorCost(long valueBits) {
+        long xor = valueBits ^ shadowXorLastBits;
+        shadowXorLastBits = valueBits;
+        if (xor == 0) {
+            return 1;
+        }
+        int lead = Long.numberOfLeadingZeros(xor);
+        int trail = Long.numberOfTrailingZeros(xor);
+        if (shadowLeading >= 0 && lead >= shadowLeading && trail >= shadowTrailing) {
+            return 2 + 64 - shadowLeading - shadowTrailing;
+        }
+        shadowLeading = lead;
+        shadowTrailing = trail;
+        return 14 + 64 - lead - trail;
     }
 
     private void appendXor(long valueBits) {

@@ -26,22 +26,23 @@ final class Codec {
         return value >= -limit && value < limit;
     }
 
-    /** Writes {@code dod} with the bucket table {@code widths}. */
-    static void writeBucketed(BitWriter out, long dod, int[] widths) {
+    /** Writes {@code dod} with the bucket table {@code widths}; returns the number of bits written. */
+    static int writeBucketed(BitWriter out, long dod, int[] widths) {
         if (dod == 0) {
             out.writeBit(false);
-            return;
+            return 1;
         }
         for (int bucket = 1; bucket < widths.length - 1; bucket++) {
             if (fits(dod, widths[bucket])) {
                 // bucket b is b ones then a zero
                 out.write((1L << (bucket + 1)) - 2, bucket + 1);
                 out.write(dod, widths[bucket]);
-                return;
+                return bucket + 1 + widths[bucket];
             }
         }
         out.write(0xF, 4);
         out.write(dod, 64);
+        return 68;
     }
 
     static long readBucketed(BitReader in, int[] widths) {

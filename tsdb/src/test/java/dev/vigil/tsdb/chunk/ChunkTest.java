@@ -182,6 +182,25 @@ class ChunkTest {
     }
 
     @Test
+    void integerGaugeThatJumpsFallsBackToXor() {
+        Chunk chunk = Chunk.create();
+        Chunk xor = Chunk.xorOnly();
+        SplittableRandom random = new SplittableRandom(3);
+        long[] times = new long[120];
+        double[] values = new double[120];
+        for (int i = 0; i < 120; i++) {
+            times[i] = i * 15_000L;
+            // multiples of 2^20 with large random jumps: XOR codes them in few bits, delta-of-delta does not
+            values[i] = (double) (random.nextLong(1L << 20) << 20);
+            chunk.append(times[i], values[i]);
+            xor.append(times[i], values[i]);
+        }
+        assertThat(chunk.encoding()).isEqualTo(Encoding.XOR);
+        assertThat(chunk.sizeBytes()).isEqualTo(xor.sizeBytes());
+        roundTrip(Chunk::create, times, values);
+    }
+
+    @Test
     void seekSemantics() {
         Chunk chunk = Chunk.create();
         for (int i = 0; i < 120; i++) {
