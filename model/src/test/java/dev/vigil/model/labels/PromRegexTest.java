@@ -1,0 +1,68 @@
+package dev.vigil.model.labels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PromRegexTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "a\\1|backreferences",
+                "(a)\\9|backreferences",
+                "a(?=b)|lookaround",
+                "a(?!b)|lookaround",
+                "(?<=a)b|lookaround",
+                "(?<!a)b|lookaround",
+                "(?>ab)|atomic",
+                "a*+|possessive",
+                "a++|possessive",
+                "a{2}+|possessive",
+                "a**|nested",
+                "(?U)a*|ungreedy",
+                "(?x)a|flag 'x'",
+                "a\\Z|escape sequence \\Z",
+                "\\C|escape sequence \\C",
+                "\\e|escape sequence \\e",
+                "[[:foo:]]|[:foo:]",
+                "a\\|trailing backslash",
+                "[ab|missing closing ]",
+                "(?P<a>x)(?P<a>y)|duplicate group name",
+                "a(b|invalid regex",
+            })
+    void rejectsWhatRe2Rejects(String regex, String message) {
+        assertThatThrownBy(() -> PromRegex.compile(regex))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message)
+                .hasMessageContaining(regex);
+    }
+
+    @Test
+    void namedGroupsKeepTheirNumbers() {
+        PromRegex re = PromRegex.compile("(a)(?P<host_name>[^:]+):(?<port>\\d+)");
+        assertThat(re.groupNames()).containsEntry("host_name", 2).containsEntry("port", 3);
+        java.util.regex.Matcher m = re.pattern().matcher("ahost:80");
+        assertThat(m.matches()).isTrue();
+        assertThat(m.group(2)).isEqualTo("host");
+        assertThat(m.group(3)).isEqualTo("80");
+    }
+
+    @Test
+    void lazyQuantifiersAreAllowed() {
+        assertThat(PromRegex.compile("a+?b").matches("aab")).isTrue();
+        assertThat(PromRegex.compile("a{1,2}?b").matches("ab")).isTrue();
+    }
+
+    @Test
+    void isAnchored() {
+        assertThat(PromRegex.compile("b").matches("abc")).isFalse();
+        assertThat(PromRegex.compile("a|bc").matches("abc")).isFalse();
+        assertThat(PromRegex.compile("a$").matches("a\n")).isFalse();
+    }
+}

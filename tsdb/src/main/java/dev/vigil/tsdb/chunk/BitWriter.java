@@ -1,0 +1,59 @@
+package dev.vigil.tsdb.chunk;
+
+import java.util.Arrays;
+
+/** Appends bit fields, most significant bit first, to a growable {@code long[]}. Not thread-safe. */
+final class BitWriter {
+    private long[] words;
+    private long bitCount;
+
+    BitWriter(int initialWords) {
+        words = new long[Math.max(1, initialWords)];
+    }
+
+    /** Writes the low {@code n} bits of {@code value}, 1 <= n <= 64. */
+    void write(long value, int n) {
+        int index = (int) (bitCount >>> 6);
+        int free = 64 - (int) (bitCount & 63);
+        if (index + 1 >= words.length) {
+            words = Arrays.copyOf(words, words.length * 2);
+        }
+        if (n < 64) {
+            value &= (1L << n) - 1;
+        }
+        if (n <= free) {
+            words[index] |= n == free ? value : value << (free - n);
+        } else {
+            int spill = n - free;
+            words[index] |= value >>> spill;
+            words[index + 1] |= value << (64 - spill);
+        }
+        bitCount += n;
+    }
+
+    void writeBit(boolean bit) {
+        if (bit) {
+            write(1, 1);
+        } else {
+            bitCount++;
+            int index = (int) (bitCount >>> 6);
+            if (index >= words.length) {
+                words = Arrays.copyOf(words, words.length * 2);
+            }
+        }
+    }
+
+    long bitCount() {
+        return bitCount;
+    }
+
+    /** The backing array; bits past {@link #bitCount()} are zero. Shared, not copied. */
+    long[] words() {
+        return words;
+    }
+
+    void reset() {
+        Arrays.fill(words, 0);
+        bitCount = 0;
+    }
+}
