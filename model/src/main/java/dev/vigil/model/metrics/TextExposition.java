@@ -1,5 +1,6 @@
 package dev.vigil.model.metrics;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,10 @@ public final class TextExposition {
     }
 
     /**
-     * Formats a sample value as Prometheus does: {@code NaN}, {@code +Inf}, {@code -Inf}, whole
-     * numbers without a fraction, everything else as the shortest round-tripping decimal.
+     * Formats a sample value so that Prometheus parses it back exactly: {@code NaN}, {@code +Inf},
+     * {@code -Inf}, whole numbers without a fraction, other values as the shortest round-tripping
+     * decimal, in plain notation between 1e-4 and 1e21 (so timestamps in seconds stay readable)
+     * and in Go's exponent notation ({@code 1.5e-07}) outside it.
      */
     public static String formatValue(double v) {
         if (Double.isNaN(v)) {
@@ -35,7 +38,26 @@ public final class TextExposition {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        BigDecimal decimal = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = decimal.precision() - decimal.scale() - 1;
+        if (exponent >= -4 && exponent < 21) {
+            return decimal.toPlainString();
+        }
+        String digits = decimal.unscaledValue().abs().toString();
+        StringBuilder out = new StringBuilder(digits.length() + 8);
+        if (v < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        int magnitude = Math.abs(exponent);
+        if (magnitude < 10) {
+            out.append('0');
+        }
+        return out.append(magnitude).toString();
     }
 
     static void escapeLabelValue(String value, StringBuilder out) {

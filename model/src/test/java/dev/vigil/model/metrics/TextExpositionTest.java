@@ -66,7 +66,21 @@ class TextExpositionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"NaN,NaN", "Infinity,+Inf", "-Infinity,-Inf", "0,0", "-0.0,0", "42,42", "0.25,0.25", "1e20,1.0E20"})
+    @CsvSource({
+        "NaN,NaN",
+        "Infinity,+Inf",
+        "-Infinity,-Inf",
+        "0,0",
+        "-0.0,0",
+        "42,42",
+        "0.25,0.25",
+        "1e20,100000000000000000000",
+        "1e21,1e+21",
+        "-2.5e-7,-2.5e-07",
+        "1763776227.123,1763776227.123",
+        "0.0001,0.0001",
+        "1.5e300,1.5e+300"
+    })
     void formatsValuesAsPrometheusParsesThem(double value, String expected) {
         assertThat(TextExposition.formatValue(value)).isEqualTo(expected);
     }
