@@ -1,0 +1,15 @@
+# Builds the Vigil image used by k8s-manifests/: first the jar, then a JRE-only runtime.
+#   docker build -t vigil:0.1.0 .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -q -B -ntp -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 65534 --no-create-home vigil || true
+COPY --from=build /src/server/target/vigil.jar /opt/vigil/vigil.jar
+USER 65534
+WORKDIR /vigil
+EXPOSE 9090
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
+CMD ["server", "--storage.tsdb.path=/vigil/data"]

@@ -1,0 +1,37 @@
+package dev.vigil.server;
+
+import dev.vigil.server.http.ListenAddress;
+import dev.vigil.server.log.LogFormat;
+import dev.vigil.server.log.LogLevel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The settings of {@code vigil server}, one field per command-line flag.
+ *
+ * @param configFile the configuration file, or null for the embedded default configuration
+ * @param retentionBytes 0 when no size limit is set
+ * @param flags every flag by its command-line name with the value in force, for the status API
+ */
+public record ServerOptions(
+        Path configFile,
+        Path storagePath,
+        Duration retentionTime,
+        long retentionBytes,
+        ListenAddress listenAddress,
+        boolean enableLifecycle,
+        boolean enableAdminApi,
+        String externalUrl,
+        Duration queryTimeout,
+        long queryMaxSamples,
+        Duration queryLookbackDelta,
+        LogLevel logLevel,
+        LogFormat logFormat,
+        Duration shutdownTimeout,
+        Map<String, String> flags) {
+
+    public ServerOptions {
+        flags = Map.copyOf(flags);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.vigil.server.log;
+
+/** The values of {@code --log.format}. */
+public enum LogFormat {
+    LOGFMT,
+    JSON
+}

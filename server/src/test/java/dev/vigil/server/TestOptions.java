@@ -1,0 +1,32 @@
+package dev.vigil.server;
+
+import dev.vigil.server.http.ListenAddress;
+import dev.vigil.server.log.LogFormat;
+import dev.vigil.server.log.LogLevel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Server options for tests: loopback, the given port, data under a temp dir. */
+final class TestOptions {
+    private TestOptions() {}
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle) {
+        return new ServerOptions(
+                configFile,
+                dataDir,
+                Duration.ofDays(15),
+                0,
+                new ListenAddress("127.0.0.1", port),
+                lifecycle,
+                false,
+                null,
+                Duration.ofMinutes(2),
+                50_000_000,
+                Duration.ofMinutes(5),
+                LogLevel.INFO,
+                LogFormat.LOGFMT,
+                Duration.ofSeconds(30),
+                Map.of());
+    }
+}

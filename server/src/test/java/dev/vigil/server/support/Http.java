@@ -1,0 +1,59 @@
+package dev.vigil.server.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A small blocking HTTP client for tests, with polling until a condition holds or a deadline passes. */
+public final class Http {
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Http() {}
+
+    public static HttpResponse<String> send(String method, String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return send("GET", url);
+    }
+
+    /** Polls GET url until the response satisfies the condition; fails after the deadline. */
+    public static HttpResponse<String> pollUntil(
+            String url, Predicate<HttpResponse<String>> condition, Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        String last = "no response";
+        while (System.nanoTime() < end) {
+            try {
+                HttpResponse<String> response = get(url);
+                if (condition.test(response)) {
+                    return response;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(
+                "GET " + url + " did not reach the expected state within " + deadline + "; last: " + last);
+    }
+
+    /** A port that was free a moment ago, for servers whose port must be known before they start. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
