@@ -11,6 +11,7 @@ import java.util.Map;
  * The settings of {@code vigil server}, one field per command-line flag.
  *
  * @param configFile the configuration file, or null for the embedded default configuration
+ * @param retentionTime {@link Duration#ZERO} when no time limit is set
  * @param retentionBytes 0 when no size limit is set
  * @param flags every flag by its command-line name with the value in force, for the status API
  */

@@ -150,9 +150,10 @@ public final class ServerCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), d.getKey() + " must be greater than 0");
             }
         }
+        // As in Prometheus: 15d only when neither limit is given; a size limit alone means no time limit.
         Duration retention = retentionTime;
-        if (retention == null && retentionSize == null) {
-            retention = Duration.ofDays(15);
+        if (retention == null) {
+            retention = retentionSize == null ? Duration.ofDays(15) : Duration.ZERO;
         }
         Map<String, String> flags = new LinkedHashMap<>();
         for (CommandLine.Model.OptionSpec option : spec.options()) {

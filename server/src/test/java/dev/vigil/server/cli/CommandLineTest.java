@@ -145,4 +145,27 @@ class CommandLineTest {
                 .contains("FAILED")
                 .contains(rules + ":5:");
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|PT360H|0",
+                "--storage.tsdb.retention.time=30d|PT720H|0",
+                "--storage.tsdb.retention.size=1GB|PT0S|1073741824",
+                "--storage.tsdb.retention.time=2h --storage.tsdb.retention.size=512MB|PT2H|536870912"
+            })
+    void retentionDefaultsAsPrometheus(String args, String expectedTime, long expectedBytes) {
+        ServerCommand command = new ServerCommand();
+        picocli.CommandLine cmd = new picocli.CommandLine(command);
+        cmd.parseArgs(args.isEmpty() ? new String[0] : args.split(" "));
+
+        dev.vigil.server.ServerOptions options = command.toOptions();
+
+        assertThat(options.retentionTime()).isEqualTo(java.time.Duration.parse(expectedTime));
+        assertThat(options.retentionBytes()).isEqualTo(expectedBytes);
+        assertThat(options.listenAddress().port()).isEqualTo(9090);
+        assertThat(options.storagePath()).isEqualTo(Path.of("data"));
+        assertThat(options.flags()).containsEntry("query.timeout", "2m").containsEntry("web.enable-lifecycle", "false");
+    }
 }
