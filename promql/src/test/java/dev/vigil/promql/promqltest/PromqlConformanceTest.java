@@ -96,6 +96,8 @@ class PromqlConformanceTest {
     private static final Map<String, Integer> skipped = new TreeMap<>();
     private static final List<String> knownFailed = new ArrayList<>();
     private static final List<String> knownNowPassing = new ArrayList<>();
+    /** Per file: passed, failed, skipped, known failures. */
+    private static final Map<String, int[]> perFile = new TreeMap<>();
 
     @TestFactory
     Stream<DynamicNode> promqltest() {
@@ -129,7 +131,9 @@ class PromqlConformanceTest {
         if (skip == null) {
             skip = histogramSkip(e, env);
         }
+        int[] tally = perFile.computeIfAbsent(file, f -> new int[4]);
         if (skip != null) {
+            tally[2]++;
             skipped.merge(skip, 1, Integer::sum);
             throw new TestAbortedException("skipped: " + skip);
         }
@@ -141,13 +145,16 @@ class PromqlConformanceTest {
                 throw new AssertionFailedError(e.id() + " is listed in known-failures.txt (" + known
                         + ") but passes now: remove it from the list");
             }
+            tally[3]++;
             knownFailed.add(e.id() + ": " + known);
             Assumptions.abort("known failure: " + known + " (" + problem + ")");
         }
         if (problem != null) {
+            tally[1]++;
             failed.add(e.id() + ": " + e.query() + " -> " + problem);
             throw new AssertionFailedError(e.id() + ": " + e.query() + "\n" + problem);
         }
+        tally[0]++;
         passed++;
     }
 
@@ -229,6 +236,8 @@ class PromqlConformanceTest {
                         + " promqltest/known-failures.txt%n",
                 passed, failed.size(), skips, total, knownFailed.size());
         skipped.forEach((reason, n) -> System.out.printf("  skipped %d: %s%n", n, reason));
+        perFile.forEach((f, n) -> System.out.printf(
+                "  %s: %d passed, %d failed, %d skipped, %d known failures%n", f, n[0], n[1], n[2], n[3]));
         knownFailed.forEach(k -> System.out.println("  known failure: " + k));
         failed.forEach(f -> System.out.println("  FAILED " + f));
         assertThat(knownNowPassing).as("known failures that pass now").isEmpty();
