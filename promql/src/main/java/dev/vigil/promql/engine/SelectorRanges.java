@@ -8,6 +8,7 @@ import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.MatrixSelector;
 import dev.vigil.promql.ast.NumberLiteral;
 import dev.vigil.promql.ast.Paren;
+import dev.vigil.promql.ast.RangeModifier;
 import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.Unary;
@@ -62,6 +63,10 @@ final class SelectorRanges {
                 walk(a, lo, hi);
             }
         } else if (e instanceof Binary b) {
+            if (b.matching() != null && b.matching().hasFill()) {
+                throw new QueryException(
+                        "fill modifiers on binary operators are experimental and not supported by" + " this engine");
+            }
             walk(b.lhs(), lo, hi);
             walk(b.rhs(), lo, hi);
         } else if (e instanceof Aggregate a) {
@@ -79,6 +84,10 @@ final class SelectorRanges {
     }
 
     private Need need(VectorSelector vs, boolean range) {
+        if (vs.rangeModifier() != RangeModifier.NONE) {
+            throw new QueryException("the " + vs.rangeModifier().keyword()
+                    + " modifier is experimental and not supported by this engine");
+        }
         Need n = needs.computeIfAbsent(vs, k -> new Need());
         n.range = range;
         return n;
