@@ -1,0 +1,204 @@
+package dev.vigil.promql.engine;
+
+import dev.vigil.model.labels.Labels;
+import dev.vigil.model.labels.LabelsBuilder;
+import dev.vigil.promql.ast.Aggregate;
+import dev.vigil.promql.ast.AggregateOp;
+import dev.vigil.promql.functions.FloatFormat;
+import dev.vigil.promql.functions.Stats;
+import dev.vigil.promql.value.Scalar;
+import dev.vigil.promql.value.StringValue;
+import dev.vigil.promql.value.Value;
+import dev.vigil.promql.value.Vector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Aggregation operators (querying/operators.md, "Aggregation operators") over one instant vector. */
+final class Aggregations {
+    private final Evaluator ev;
+
+    Aggregations(Evaluator ev) {
+        this.ev = ev;
+    }
+
+    Value eval(Aggregate a, long t) {
+        Value param = a.param() == null ? null : ev.eval(a.param(), t);
+        Vector in = (Vector) ev.eval(a.expr(), t);
+        AggregateOp op = a.op();
+        String[] grouping = a.grouping().toArray(new String[0]);
+        boolean byName = !a.without() && a.grouping().contains(Labels.METRIC_NAME);
+        int offset =
+                a.param() == null ? a.position().start() : a.param().position().start();
+        switch (op) {
+            case TOPK:
+            case BOTTOMK:
+            case LIMITK:
+            case LIMIT_RATIO:
+                return selectK(a, op, param, in, grouping, offset);
+            case COUNT_VALUES:
+                return countValues(a, ((StringValue) param).value(), in, grouping, t);
+            default:
+                break;
+        }
+        double phi = Double.NaN;
+        if (op == AggregateOp.QUANTILE) {
+            phi = ((Scalar) param).value();
+            if (Double.isNaN(phi) || phi < 0 || phi > 1) {
+                ev.ctx()
+                        .annotations()
+                        .warn("quantile value should be between 0 and 1, got " + FloatFormat.format(phi), offset);
+            }
+        }
+        Map<Labels, List<Integer>> groups = group(in, a.without(), grouping);
+        Vector out = new Vector(groups.size());
+        double[] buf = new double[16];
+        for (Map.Entry<Labels, List<Integer>> g : groups.entrySet()) {
+            List<Integer> members = g.getValue();
+            if (buf.length < members.size()) {
+                buf = new double[members.size() * 2];
+            }
+            boolean drop = false;
+            for (int k = 0; k < members.size(); k++) {
+                buf[k] = in.value(members.get(k));
+                drop |= in.dropName(members.get(k));
+            }
+            out.add(g.getKey(), aggregate(op, buf, members.size(), phi), t, byName && drop);
+        }
+        return out;
+    }
+
+    private static double aggregate(AggregateOp op, double[] v, int n, double phi) {
+        switch (op) {
+            case SUM:
+                return Stats.sum(v, 0, n);
+            case AVG:
+                return Stats.mean(v, 0, n);
+            case COUNT:
+                return n;
+            case GROUP:
+                return 1;
+            case MIN:
+                return Stats.min(v, 0, n);
+            case MAX:
+                return Stats.max(v, 0, n);
+            case STDDEV:
+                return Math.sqrt(Stats.variance(v, 0, n));
+            case STDVAR:
+                return Stats.variance(v, 0, n);
+            case QUANTILE:
+                return Stats.quantile(phi, Arrays.copyOf(v, n), n);
+            default:
+                throw new IllegalStateException("BUG: aggregation " + op + " is not a reduction");
+        }
+    }
+
+    /** Groups element indexes by their grouping labels, in order of first appearance. */
+    private static Map<Labels, List<Integer>> group(Vector in, boolean without, String[] grouping) {
+        Map<Labels, List<Integer>> groups = new LinkedHashMap<>();
+        LabelsBuilder b = new LabelsBuilder();
+        for (int i = 0; i < in.size(); i++) {
+            groups.computeIfAbsent(groupKey(b, in.labels(i), without, grouping), k -> new ArrayList<>())
+                    .add(i);
+        }
+        return groups;
+    }
+
+    static Labels groupKey(LabelsBuilder b, Labels l, boolean without, String[] grouping) {
+        b.reset(l);
+        if (without) {
+            b.del(grouping);
+            b.del(Labels.METRIC_NAME);
+        } else {
+            b.keep(grouping);
+        }
+        return b.labels();
+    }
+
+    private Vector countValues(Aggregate a, String label, Vector in, String[] grouping, long t) {
+        if (!LabelFunctions.isValidLabelName(label)) {
+            throw new QueryException("invalid label name " + FloatFormat.goQuote(label));
+        }
+        Map<Labels, Integer> counts = new LinkedHashMap<>();
+        LabelsBuilder b = new LabelsBuilder();
+        for (int i = 0; i < in.size(); i++) {
+            groupKey(b, in.labels(i), a.without(), grouping);
+            b.set(label, FloatFormat.plain(in.value(i)));
+            counts.merge(b.labels(), 1, Integer::sum);
+        }
+        Vector out = new Vector(counts.size());
+        counts.forEach((l, c) -> out.add(l, c, t, false));
+        return out;
+    }
+
+    private Vector selectK(Aggregate a, AggregateOp op, Value param, Vector in, String[] grouping, int offset) {
+        double p = ((Scalar) param).value();
+        long k = 0;
+        double ratio = 0;
+        if (op == AggregateOp.LIMIT_RATIO) {
+            if (Double.isNaN(p)) {
+                throw new QueryException("Ratio value is NaN");
+            }
+            ratio = p;
+            if (p > 1 || p < -1) {
+                ratio = p > 1 ? 1 : -1;
+                ev.ctx()
+                        .annotations()
+                        .warn(
+                                "ratio value should be between -1 and 1, got " + FloatFormat.format(p) + ", capping to "
+                                        + FloatFormat.format(ratio),
+                                offset);
+            }
+        } else {
+            if (Double.isNaN(p)) {
+                throw new QueryException("Parameter value is NaN");
+            }
+            if (p >= 0x1p63 || p < -0x1p63) {
+                throw new QueryException("Scalar value " + FloatFormat.format(p) + " overflows int64");
+            }
+            k = (long) p;
+            if (k < 1) {
+                return new Vector(0);
+            }
+        }
+        Map<Labels, List<Integer>> groups = group(in, a.without(), grouping);
+        Vector out = new Vector(in.size());
+        for (List<Integer> members : groups.values()) {
+            switch (op) {
+                case LIMITK:
+                    for (int i = 0; i < members.size() && i < k; i++) {
+                        out.addFrom(in, members.get(i));
+                    }
+                    break;
+                case LIMIT_RATIO:
+                    for (int idx : members) {
+                        if (RatioSampler.keep(in.labels(idx), ratio)) {
+                            out.addFrom(in, idx);
+                        }
+                    }
+                    break;
+                default:
+                    Integer[] sorted = members.toArray(new Integer[0]);
+                    boolean top = op == AggregateOp.TOPK;
+                    Arrays.sort(sorted, (x, y) -> compareForK(in.value(x), in.value(y), top));
+                    for (int i = 0; i < sorted.length && i < k; i++) {
+                        out.addFrom(in, sorted[i]);
+                    }
+                    break;
+            }
+        }
+        return out;
+    }
+
+    /** Orders best first: highest for topk, lowest for bottomk, NaN always last. */
+    private static int compareForK(double x, double y, boolean top) {
+        boolean xn = Double.isNaN(x);
+        boolean yn = Double.isNaN(y);
+        if (xn || yn) {
+            return Boolean.compare(xn, yn);
+        }
+        return top ? Double.compare(y, x) : Double.compare(x, y);
+    }
+}

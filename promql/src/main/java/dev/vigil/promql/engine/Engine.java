@@ -1,0 +1,207 @@
+package dev.vigil.promql.engine;
+
+import dev.vigil.model.labels.Labels;
+import dev.vigil.model.labels.LabelsBuilder;
+import dev.vigil.model.storage.Querier;
+import dev.vigil.model.storage.Queryable;
+import dev.vigil.promql.ast.Expr;
+import dev.vigil.promql.ast.ValueType;
+import dev.vigil.promql.parser.ExpressionParser;
+import dev.vigil.promql.value.Matrix;
+import dev.vigil.promql.value.Scalar;
+import dev.vigil.promql.value.Series;
+import dev.vigil.promql.value.Value;
+import dev.vigil.promql.value.Vector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Evaluates PromQL with Prometheus 3.x semantics over a {@link Queryable}.
+ *
+ * <pre>{@code
+ * Engine engine = new Engine(storage, EngineOptions.DEFAULT);
+ * QueryResult now = engine.instantQuery("sum by (job) (rate(http_requests_total[5m]))", nowMs);
+ * QueryResult graph = engine.rangeQuery("up", startMs, endMs, 15_000);
+ * }</pre>
+ *
+ * Errors: {@link dev.vigil.promql.parser.ParseException} for bad query text, {@link QueryException} and its subclasses
+ * for failures during evaluation ({@link QueryTimeoutException}, {@link QueryCancelledException}, {@link
+ * TooManySamplesException}), and {@link dev.vigil.model.storage.StorageException} from storage.
+ *
+ * <p>Native histograms are not supported: the storage API has no histogram samples yet, and histogram-only functions
+ * see float input only.
+ *
+ * <p>Thread-safe: each query runs on the calling thread with its own state; cancel one with a {@link CancelHandle} or
+ * by interrupting its thread.
+ */
+public final class Engine {
+    private final Queryable queryable;
+    private final EngineOptions options;
+
+    public Engine(Queryable queryable, EngineOptions options) {
+        this.queryable = Objects.requireNonNull(queryable, "queryable");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** Evaluates {@code query} at {@code timeMs}. */
+    public QueryResult instantQuery(String query, long timeMs) {
+        return instantQuery(query, timeMs, null);
+    }
+
+    public QueryResult instantQuery(String query, long timeMs, CancelHandle cancel) {
+        long t0 = System.nanoTime();
+        Expr expr = ExpressionParser.parse(query, options.parserOptions());
+        return run(query, expr, timeMs, timeMs, 0, cancel, System.nanoTime() - t0);
+    }
+
+    public QueryResult instantQuery(Expr expr, long timeMs) {
+        return instantQuery(expr, timeMs, null);
+    }
+
+    public QueryResult instantQuery(Expr expr, long timeMs, CancelHandle cancel) {
+        return run(null, expr, timeMs, timeMs, 0, cancel, 0);
+    }
+
+    /** Evaluates {@code query} at {@code startMs}, {@code startMs + stepMs}, ... up to {@code endMs}. */
+    public QueryResult rangeQuery(String query, long startMs, long endMs, long stepMs) {
+        return rangeQuery(query, startMs, endMs, stepMs, null);
+    }
+
+    public QueryResult rangeQuery(String query, long startMs, long endMs, long stepMs, CancelHandle cancel) {
+        long t0 = System.nanoTime();
+        Expr expr = ExpressionParser.parse(query, options.parserOptions());
+        checkRange(expr, startMs, endMs, stepMs);
+        return run(query, expr, startMs, endMs, stepMs, cancel, System.nanoTime() - t0);
+    }
+
+    public QueryResult rangeQuery(Expr expr, long startMs, long endMs, long stepMs) {
+        return rangeQuery(expr, startMs, endMs, stepMs, null);
+    }
+
+    public QueryResult rangeQuery(Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
+        checkRange(expr, startMs, endMs, stepMs);
+        return run(null, expr, startMs, endMs, stepMs, cancel, 0);
+    }
+
+    private static void checkRange(Expr expr, long startMs, long endMs, long stepMs) {
+        if (stepMs <= 0) {
+            throw new IllegalArgumentException("zero or negative query resolution step widths are not accepted");
+        }
+        if (endMs < startMs) {
+            throw new IllegalArgumentException("end timestamp must not be before start time");
+        }
+        if (expr.type() != ValueType.INSTANT_VECTOR && expr.type() != ValueType.SCALAR) {
+            throw new IllegalArgumentException("invalid expression type \""
+                    + expr.type().apiName() + "\" for range query, must be Scalar or instant Vector");
+        }
+    }
+
+    private QueryResult run(
+            String text, Expr expr, long start, long end, long step, CancelHandle cancel, long parseNanos) {
+        Annotations annotations = new Annotations(text);
+        EvalContext ctx = new EvalContext(start, end, step, options, annotations, cancel);
+        long t0 = System.nanoTime();
+        Evaluator ev = new Evaluator(ctx, expr);
+        long[] range = ev.overallRange();
+        Querier querier = range == null ? null : queryable.querier(range[0], range[1]);
+        try {
+            if (querier != null) {
+                ev.load(querier);
+            }
+            long t1 = System.nanoTime();
+            Value value = step == 0 ? instant(ev, ctx, expr, start) : range(ev, ctx, expr, start, end, step);
+            long t2 = System.nanoTime();
+            QueryStats stats = new QueryStats(
+                    ctx.seriesTouched,
+                    ctx.samplesLoaded,
+                    ctx.samplesProcessed,
+                    ctx.peakSamples,
+                    parseNanos,
+                    t1 - t0,
+                    t2 - t1);
+            return new QueryResult(value, end, annotations.warnings(), annotations.infos(), stats);
+        } finally {
+            if (querier != null) {
+                querier.close();
+            }
+        }
+    }
+
+    private static Value instant(Evaluator ev, EvalContext ctx, Expr expr, long t) {
+        ctx.checkNow();
+        Value v = ev.eval(expr, t);
+        if (v instanceof Vector vec) {
+            Vector out = new Vector(vec.size());
+            Set<Labels> seen = new HashSet<>();
+            LabelsBuilder b = new LabelsBuilder();
+            for (int i = 0; i < vec.size(); i++) {
+                Labels l = vec.dropName(i) ? withoutName(b, vec.labels(i)) : vec.labels(i);
+                if (!seen.add(l)) {
+                    throw new QueryException("vector cannot contain metrics with the same labelset");
+                }
+                out.add(l, vec.value(i), t, false);
+            }
+            return out;
+        }
+        if (v instanceof Matrix m) {
+            List<Series> out = new ArrayList<>(m.series().size());
+            LabelsBuilder b = new LabelsBuilder();
+            for (Series s : m.series()) {
+                out.add(s.dropName() ? s.withLabels(withoutName(b, s.labels()), false) : s);
+            }
+            out.sort(Comparator.comparing(Series::labels));
+            return new Matrix(out, m.rangeStartMs(), m.rangeEndMs());
+        }
+        return v;
+    }
+
+    private static Value range(Evaluator ev, EvalContext ctx, Expr expr, long start, long end, long step) {
+        Map<Labels, Evaluator.SeriesBuilder> series = new HashMap<>();
+        LabelsBuilder b = new LabelsBuilder();
+        long held = 0;
+        for (long t = start; t <= end; t += step) {
+            ctx.checkNow();
+            ctx.resetCurrentSamples(held);
+            Value v = ev.eval(expr, t);
+            if (v instanceof Scalar s) {
+                series.computeIfAbsent(Labels.EMPTY, k -> new Evaluator.SeriesBuilder())
+                        .add(t, s.value(), false);
+                held++;
+                continue;
+            }
+            Vector vec = (Vector) v;
+            Set<Labels> seen = new HashSet<>();
+            for (int i = 0; i < vec.size(); i++) {
+                Labels l = vec.dropName(i) ? withoutName(b, vec.labels(i)) : vec.labels(i);
+                if (!seen.add(l)) {
+                    throw new QueryException("vector cannot contain metrics with the same labelset");
+                }
+                series.computeIfAbsent(l, k -> new Evaluator.SeriesBuilder()).add(t, vec.value(i), false);
+            }
+            held += vec.size();
+        }
+        ctx.resetCurrentSamples(0);
+        ctx.addSamples(held);
+        List<Series> out = new ArrayList<>(series.size());
+        series.forEach((l, sb) -> out.add(sb.build(l)));
+        out.sort(Comparator.comparing(Series::labels));
+        return new Matrix(out, start, end);
+    }
+
+    private static Labels withoutName(LabelsBuilder b, Labels l) {
+        if (!l.has(Labels.METRIC_NAME)) {
+            return l;
+        }
+        return b.reset(l).del(Labels.METRIC_NAME).labels();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.vigil.promql.functions;
+
+import java.math.BigDecimal;
+
+/** Formats floats the way Prometheus prints them in label values and messages. Stateless. */
+public final class FloatFormat {
+    private FloatFormat() {}
+
+    /**
+     * The shortest decimal that reads back as {@code v}, without exponent ({@code 1000000}, {@code 0.001}), and
+     * {@code NaN}, {@code +Inf}, {@code -Inf}: the form of {@code count_values} labels.
+     */
+    public static String plain(double v) {
+        String special = special(v);
+        if (special != null) {
+            return special;
+        }
+        if (v == 0) {
+            return (1 / v) < 0 ? "-0" : "0";
+        }
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Like Go's {@code %g}: shortest digits, with an exponent only for very small or large magnitudes. */
+    public static String format(double v) {
+        String special = special(v);
+        if (special != null) {
+            return special;
+        }
+        if (v == 0) {
+            return (1 / v) < 0 ? "-0" : "0";
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= 21) {
+            String digits = d.unscaledValue().abs().toString();
+            StringBuilder out = new StringBuilder();
+            if (v < 0) {
+                out.append('-');
+            }
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            int abs = Math.abs(exponent);
+            if (abs < 10) {
+                out.append('0');
+            }
+            return out.append(abs).toString();
+        }
+        return d.toPlainString();
+    }
+
+    private static String special(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (v == Double.POSITIVE_INFINITY) {
+            return "+Inf";
+        }
+        if (v == Double.NEGATIVE_INFINITY) {
+            return "-Inf";
+        }
+        return null;
+    }
+
+    /** A string in double quotes with Go-style escapes, as in Prometheus's {@code %q}. */
+    public static String goQuote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

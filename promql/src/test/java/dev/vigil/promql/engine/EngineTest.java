@@ -1,0 +1,154 @@
+package dev.vigil.promql.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.model.labels.Labels;
+import dev.vigil.model.sample.StaleMarker;
+import dev.vigil.model.storage.AppendException;
+import dev.vigil.model.storage.Appender;
+import dev.vigil.promql.parser.ParseException;
+import dev.vigil.promql.value.Matrix;
+import dev.vigil.promql.value.Scalar;
+import dev.vigil.promql.value.Series;
+import dev.vigil.promql.value.StringValue;
+import dev.vigil.promql.value.Vector;
+import dev.vigil.testkit.InMemoryStorage;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+    private static final long MIN = 60_000;
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private Engine engine;
+
+    @BeforeEach
+    void load() throws AppendException {
+        Appender app = storage.appender();
+        for (int i = 0; i <= 10; i++) {
+            app.append(0, Labels.of("__name__", "requests_total", "job", "api"), i * MIN, i * 60);
+            app.append(0, Labels.of("__name__", "requests_total", "job", "web"), i * MIN, i * 120);
+            app.append(0, Labels.of("__name__", "errors_total", "job", "api"), i * MIN, i);
+            app.append(0, Labels.of("__name__", "gauge"), i * MIN, i == 5 ? StaleMarker.STALE_NAN : i);
+        }
+        app.commit();
+        engine = new Engine(storage, EngineOptions.DEFAULT);
+    }
+
+    @Test
+    void instantQueryReturnsVectorWithNameKeptBySelectorAndDroppedByRate() {
+        Vector v = (Vector)
+                engine.instantQuery("requests_total{job=\"api\"}", 10 * MIN).value();
+        assertThat(v.size()).isEqualTo(1);
+        assertThat(v.labels(0)).isEqualTo(Labels.of("__name__", "requests_total", "job", "api"));
+        assertThat(v.value(0)).isEqualTo(600);
+
+        Vector rate = (Vector)
+                engine.instantQuery("sum(rate(requests_total[5m]))", 10 * MIN).value();
+        assertThat(rate.labels(0)).isEqualTo(Labels.EMPTY);
+        assertThat(rate.value(0)).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void scalarAndStringResults() {
+        assertThat(engine.instantQuery("1 + 2 * 3", 0).value()).isEqualTo(new Scalar(7));
+        assertThat(engine.instantQuery("\"hi\"", 0).value()).isEqualTo(new StringValue("hi"));
+    }
+
+    @Test
+    void rangeQueryHasOnePointPerStepAndStaleMarkerEndsSeries() {
+        Matrix m = (Matrix) engine.rangeQuery("gauge", 0, 10 * MIN, MIN).value();
+        Series s = m.series().get(0);
+        assertThat(s.labels().metricName()).isEqualTo("gauge");
+        // The stale marker at 5m hides the sample at 4m from the lookback at 5m.
+        assertThat(s.size()).isEqualTo(10);
+        for (int i = 0; i < s.size(); i++) {
+            assertThat(s.timestamp(i)).isNotEqualTo(5 * MIN);
+        }
+    }
+
+    @Test
+    void counterNameInfoAndAnnotationPosition() {
+        QueryResult r = engine.instantQuery("rate(gauge[5m])", 10 * MIN);
+        assertThat(r.infos())
+                .containsExactly("PromQL info: metric might not be a counter, name does not end in"
+                        + " _total/_sum/_count/_bucket: \"gauge\" (1:6)");
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void duplicateLabelsetAfterNameDropIsAnError() {
+        assertThatThrownBy(() -> engine.instantQuery("-{job=\"api\"}", 10 * MIN))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("vector cannot contain metrics with the same labelset");
+    }
+
+    @Test
+    void tooManySamples() {
+        Engine small = new Engine(storage, EngineOptions.DEFAULT.withMaxSamples(5));
+        assertThatThrownBy(() -> small.instantQuery("requests_total[10m]", 10 * MIN))
+                .isInstanceOf(TooManySamplesException.class)
+                .hasMessage("query processing would load too many samples into memory in query execution");
+    }
+
+    @Test
+    void cancelledQueryFails() {
+        CancelHandle cancel = new CancelHandle();
+        cancel.cancel();
+        assertThatThrownBy(() -> engine.rangeQuery("requests_total", 0, 10 * MIN, 1000, cancel))
+                .isInstanceOf(QueryCancelledException.class);
+    }
+
+    @Test
+    void interruptedThreadCancelsQuery() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> engine.rangeQuery("requests_total", 0, 10 * MIN, 1000))
+                    .isInstanceOf(QueryCancelledException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void deadlineIsChecked() {
+        Engine tight = new Engine(storage, EngineOptions.DEFAULT.withTimeout(Duration.ofNanos(1)));
+        assertThatThrownBy(() -> tight.rangeQuery("requests_total", 0, 10 * MIN, 1000))
+                .isInstanceOf(QueryTimeoutException.class)
+                .hasMessage("query timed out in query execution");
+    }
+
+    @Test
+    void badQueriesAndRangesAreRejected() {
+        assertThatThrownBy(() -> engine.instantQuery("sum(", 0)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> engine.rangeQuery("gauge", 0, MIN, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("step");
+        assertThatThrownBy(() -> engine.rangeQuery("gauge[5m]", 0, MIN, 1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("range query");
+    }
+
+    @Test
+    void statsCountSeriesAndSamples() {
+        QueryStats stats = engine.rangeQuery("requests_total", 0, 10 * MIN, MIN).stats();
+        assertThat(stats.seriesTouched()).isEqualTo(2);
+        assertThat(stats.samplesLoaded()).isEqualTo(22);
+        assertThat(stats.samplesProcessed()).isGreaterThanOrEqualTo(22);
+        assertThat(stats.peakSamples()).isPositive();
+        assertThat(stats.evalNanos()).isPositive();
+    }
+
+    @Test
+    void explainPrintsOnePlanLinePerNode() {
+        String plan = Explain.plan(
+                dev.vigil.promql.parser.ExpressionParser.parse("sum by (job) (rate(requests_total[5m])) > 1"));
+        assertThat(plan)
+                .isEqualTo("BinaryExpr >\n"
+                        + "  Aggregate sum by (job)\n"
+                        + "    Call rate\n"
+                        + "      MatrixSelector requests_total[5m]\n"
+                        + "  NumberLiteral 1\n");
+    }
+}
