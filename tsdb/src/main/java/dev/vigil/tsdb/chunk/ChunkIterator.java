@@ -22,7 +22,18 @@ public final class ChunkIterator implements SeriesIterator {
     private long integer;
     private long integerDelta;
 
+    /** Word buffer reused when decoding serialized chunks. */
+    private long[] scratch = new long[0];
+
     ChunkIterator() {}
+
+    /** A reusable buffer of at least {@code words} words; its content beyond what the caller writes is stale. */
+    long[] scratch(int words) {
+        if (scratch.length < words) {
+            scratch = new long[Math.max(words, 32)];
+        }
+        return scratch;
+    }
 
     void reset(long[] words, int count, Encoding encoding) {
         in.reset(words);
