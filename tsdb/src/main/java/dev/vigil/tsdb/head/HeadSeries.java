@@ -26,6 +26,15 @@ final class HeadSeries {
 
     volatile double lastValue;
 
+    /**
+     * The appender holding a pending sample of this series and that sample's index in its batch. Written and read only
+     * by appender threads without locking: a stale read just means the appender checks order against the committed
+     * sample instead, and its commit re-checks under the lock.
+     */
+    Object pendingAppender;
+
+    int pendingIndex;
+
     private Chunk open;
     private long openFirstSample;
     private long totalSamples;
@@ -129,7 +138,9 @@ final class HeadSeries {
 
     /** Frees frozen chunks every open querier can read from the store. */
     synchronized void dropFrozen(long lowWatermark) {
-        frozen.removeIf(f -> f.cutSeq() <= lowWatermark);
+        if (!frozen.isEmpty()) {
+            frozen.removeIf(f -> f.cutSeq() <= lowWatermark);
+        }
     }
 
     private long visibleSamples(long snapshotSeq) {
