@@ -37,6 +37,9 @@ final class HeadSeries {
 
     private Chunk open;
     private long openFirstSample;
+    /** First timestamp past the open chunk's block; chunks never span blocks. */
+    private long openBlockEnd;
+
     private long totalSamples;
     private long minTime = Long.MAX_VALUE;
     private long persistedMinTime = Long.MAX_VALUE;
@@ -71,13 +74,15 @@ final class HeadSeries {
         if (t <= lastTime) {
             return false;
         }
-        if (open != null
-                && (open.count() >= MAX_CHUNK_SAMPLES || RocksStore.blockOf(t) != RocksStore.blockOf(open.minTime()))) {
+        if (open != null && (open.count() >= MAX_CHUNK_SAMPLES || t >= openBlockEnd)) {
             cut(seq, batch);
         }
         if (open == null) {
             open = Chunk.create();
             openFirstSample = totalSamples;
+            long block = RocksStore.blockOf(t);
+            openBlockEnd =
+                    block == RocksStore.blockOf(Long.MAX_VALUE) ? Long.MAX_VALUE : (block + 1) * RocksStore.BLOCK_MS;
         }
         open.append(t, v);
         totalSamples++;
