@@ -22,31 +22,18 @@ final class BitReader {
         return (high >>> (64 - n)) | (words[index + 1] >>> (128 - offset - n));
     }
 
-    /** Reads {@code n} bits as a two's complement signed value. */
-    long readSigned(int n) {
-        return (read(n) << (64 - n)) >> (64 - n);
-    }
-
-    boolean readBit() {
-        int index = (int) (position >>> 6);
-        long bit = (words[index] >>> (63 - (position & 63))) & 1;
-        position++;
-        return bit != 0;
-    }
-
-    /**
-     * Reads a unary prefix of up to {@code max} one-bits terminated by a zero (the terminator is not consumed when
-     * {@code max} ones were read) and returns the number of ones.
-     */
-    int readOnes(int max) {
+    /** The next 64 bits without consuming them; bits past the end of the stream are unspecified. */
+    long peek() {
         int index = (int) (position >>> 6);
         int offset = (int) (position & 63);
         long window = words[index] << offset;
-        if (offset + max > 64 && index + 1 < words.length) {
+        if (offset != 0 && index + 1 < words.length) {
             window |= words[index + 1] >>> (64 - offset);
         }
-        int ones = Math.min(Long.numberOfLeadingZeros(~window), max);
-        position += ones == max ? max : ones + 1;
-        return ones;
+        return window;
+    }
+
+    void skip(int n) {
+        position += n;
     }
 }

@@ -235,11 +235,18 @@ public final class Chunk {
         ByteBuffer in = ByteBuffer.wrap(chunk);
         int count = in.getInt(1);
         int streamBytes = chunk.length - HEADER_BYTES;
-        long[] words = new long[(streamBytes + 7) >>> 3];
-        for (int i = 0; i < streamBytes; i++) {
-            words[i >>> 3] |= (chunk[HEADER_BYTES + i] & 0xFFL) << (56 - 8 * (i & 7));
-        }
         ChunkIterator it = reuse != null ? reuse : new ChunkIterator();
+        long[] words = it.scratch((streamBytes + 7) >>> 3);
+        int fullWords = streamBytes >>> 3;
+        in.position(HEADER_BYTES);
+        in.asLongBuffer().get(words, 0, fullWords);
+        if (fullWords < words.length) {
+            long tail = 0;
+            for (int i = fullWords * 8; i < streamBytes; i++) {
+                tail |= (chunk[HEADER_BYTES + i] & 0xFFL) << (56 - 8 * (i & 7));
+            }
+            words[fullWords] = tail;
+        }
         it.reset(words, count, encoding);
         return it;
     }

@@ -22,7 +22,18 @@ public final class ChunkIterator implements SeriesIterator {
     private long integer;
     private long integerDelta;
 
+    /** Word buffer reused when decoding serialized chunks. */
+    private long[] scratch = new long[0];
+
     ChunkIterator() {}
+
+    /** A reusable buffer of at least {@code words} words; its content beyond what the caller writes is stale. */
+    long[] scratch(int words) {
+        if (scratch.length < words) {
+            scratch = new long[Math.max(words, 32)];
+        }
+        return scratch;
+    }
 
     void reset(long[] words, int count, Encoding encoding) {
         in.reset(words);
@@ -76,16 +87,30 @@ public final class ChunkIterator implements SeriesIterator {
     }
 
     private void readXor() {
-        if (!in.readBit()) {
+        long window = in.peek();
+        if (window >= 0) {
+            in.skip(1); // '0': same value
             return;
         }
-        if (in.readBit()) {
-            leading = (int) in.read(6);
-            int significant = (int) in.read(6) + 1;
-            trailing = 64 - leading - significant;
+        int header;
+        if ((window << 1) < 0) {
+            // '11': new window of 6 bits leading zeros and 6 bits (length - 1)
+            leading = (int) ((window << 2) >>> 58);
+            trailing = 64 - leading - ((int) ((window << 8) >>> 58) + 1);
+            header = 14;
+        } else {
+            header = 2;
         }
         int significant = 64 - leading - trailing;
-        valueBits ^= in.read(significant) << trailing;
+        long xor;
+        if (header + significant <= 64) {
+            xor = (window << header) >>> (64 - significant);
+            in.skip(header + significant);
+        } else {
+            in.skip(header);
+            xor = in.read(significant);
+        }
+        valueBits ^= xor << trailing;
         value = Double.longBitsToDouble(valueBits);
     }
 

@@ -46,12 +46,21 @@ final class Codec {
     }
 
     static long readBucketed(BitReader in, int[] widths) {
-        int bucket = in.readOnes(4);
-        if (bucket == 0) {
+        // One 64-bit window holds the prefix and the payload of every bucket but the last.
+        long window = in.peek();
+        if (window >= 0) {
+            in.skip(1);
             return 0;
         }
+        int bucket = Math.min(Long.numberOfLeadingZeros(~window), 4);
         int bits = widths[bucket];
-        return bits == 64 ? in.read(64) : in.readSigned(bits);
+        if (bits == 64) {
+            in.skip(4);
+            return in.read(64);
+        }
+        int prefix = bucket + 1;
+        in.skip(prefix + bits);
+        return (window << prefix) >> (64 - bits);
     }
 
     /** True when {@code v} can be stored exactly by the integer encoding. Negative zero is not. */

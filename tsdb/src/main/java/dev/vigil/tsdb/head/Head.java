@@ -7,7 +7,6 @@ import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.StorageException;
 import dev.vigil.tsdb.index.MemPostings;
 import dev.vigil.tsdb.rocks.RocksStore;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +30,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe. If a store write fails the head cannot tell what is durable, so it refuses further commits.
  */
 public final class Head implements AutoCloseable {
-    private static final int WAL_SAMPLE_BYTES = 24;
 
     private final RocksStore store;
     private final boolean syncWrites;
@@ -42,6 +40,7 @@ public final class Head implements AutoCloseable {
     private final Object createLock = new Object();
     private final ReentrantLock commitLock = new ReentrantLock();
     private final TreeMap<Long, Integer> openQueriers = new TreeMap<>();
+    private final WalRecord walRecord = new WalRecord();
 
     /** Index = series id; republished (volatile write) after every change so lock-free readers see new series. */
     private volatile HeadSeries[] byId = new HeadSeries[1024];
@@ -91,12 +90,7 @@ public final class Head implements AutoCloseable {
         try (RocksStore.Batch batch = store.batch()) {
             long[] lastSeq = {0};
             store.forEachWal((walSeq, record) -> {
-                ByteBuffer in = ByteBuffer.wrap(record);
-                int n = in.getInt();
-                for (int i = 0; i < n; i++) {
-                    long id = in.getLong();
-                    long t = in.getLong();
-                    double v = Double.longBitsToDouble(in.getLong());
+                WalRecord.decode(record, (id, t, v) -> {
                     HeadSeries s = series(id);
                     if (s == null) {
                         throw new StorageException("tsdb WAL record " + walSeq + " names unknown series " + id);
@@ -105,7 +99,7 @@ public final class Head implements AutoCloseable {
                     if (s.append(t, v, walSeq, batch)) {
                         maxTime = Math.max(maxTime, t);
                     }
-                }
+                });
                 lastSeq[0] = walSeq;
             });
             seq = lastSeq[0];
@@ -216,8 +210,7 @@ public final class Head implements AutoCloseable {
         try {
             checkUsable();
             long commitSeq = ++seq;
-            ByteBuffer record = ByteBuffer.allocate(4 + WAL_SAMPLE_BYTES * n);
-            record.putInt(0);
+            byte[] record;
             int accepted = 0;
             long newest = maxTime;
             try (RocksStore.Batch batch = store.batch()) {
@@ -228,13 +221,21 @@ public final class Head implements AutoCloseable {
                         s.persisted = true;
                     }
                     if (s.append(times[i], values[i], commitSeq, batch)) {
-                        record.putLong(s.id).putLong(times[i]).putLong(Double.doubleToRawLongBits(values[i]));
                         accepted++;
                         newest = Math.max(newest, times[i]);
+                    } else {
+                        // A concurrent commit made it out of order; the WAL must not replay it.
+                        series[i] = null;
                     }
                 }
-                record.putInt(0, accepted);
-                batch.putWal(commitSeq, Arrays.copyOf(record.array(), record.position()));
+                walRecord.start(accepted);
+                for (int i = 0; i < n; i++) {
+                    if (series[i] != null) {
+                        walRecord.add(series[i].id, times[i], values[i]);
+                    }
+                }
+                record = walRecord.toBytes();
+                batch.putWal(commitSeq, record);
                 batch.write(syncWrites);
             } catch (RuntimeException e) {
                 failed = true;
@@ -243,9 +244,11 @@ public final class Head implements AutoCloseable {
             maxTime = newest;
             long low = lowWatermark();
             for (int i = 0; i < n; i++) {
-                series[i].markCommitted(commitSeq, low);
+                if (series[i] != null) {
+                    series[i].markCommitted(commitSeq, low);
+                }
             }
-            walBytesSinceCheckpoint += record.position();
+            walBytesSinceCheckpoint += record.length;
             if (walBytesSinceCheckpoint > checkpointWalBytes) {
                 checkpoint();
             }

@@ -11,7 +11,6 @@ import java.util.Arrays;
  */
 final class HeadAppender implements Appender {
     private final Head head;
-    private final LongIntMap pendingIndex = new LongIntMap();
     private HeadSeries[] series = new HeadSeries[64];
     private long[] times = new long[64];
     private double[] values = new double[64];
@@ -33,7 +32,10 @@ final class HeadAppender implements Appender {
                     timestampMs,
                     "older than the retention horizon " + head.minValidTime());
         }
-        int pending = pendingIndex.get(s.id);
+        int pending = s.pendingAppender == this ? s.pendingIndex : -1;
+        if (pending >= size || (pending >= 0 && series[pending] != s)) {
+            pending = -1; // another appender raced on this series; its fields are not ours
+        }
         long newestTime = pending >= 0 ? times[pending] : s.lastTime;
         double newestValue = pending >= 0 ? values[pending] : s.lastValue;
         if (timestampMs <= newestTime) {
@@ -58,7 +60,8 @@ final class HeadAppender implements Appender {
         series[size] = s;
         times[size] = timestampMs;
         values[size] = value;
-        pendingIndex.put(s.id, size);
+        s.pendingAppender = this;
+        s.pendingIndex = size;
         size++;
         return s.id;
     }
@@ -67,6 +70,7 @@ final class HeadAppender implements Appender {
     public void commit() {
         checkActive();
         done = true;
+        releasePending();
         head.commit(series, times, values, size);
     }
 
@@ -74,8 +78,17 @@ final class HeadAppender implements Appender {
     public void rollback() {
         checkActive();
         done = true;
+        releasePending();
         Arrays.fill(series, 0, size, null);
         size = 0;
+    }
+
+    private void releasePending() {
+        for (int i = 0; i < size; i++) {
+            if (series[i].pendingAppender == this) {
+                series[i].pendingAppender = null;
+            }
+        }
     }
 
     private void checkActive() {

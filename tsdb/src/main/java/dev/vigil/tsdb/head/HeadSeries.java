@@ -26,8 +26,20 @@ final class HeadSeries {
 
     volatile double lastValue;
 
+    /**
+     * The appender holding a pending sample of this series and that sample's index in its batch. Written and read only
+     * by appender threads without locking: a stale read just means the appender checks order against the committed
+     * sample instead, and its commit re-checks under the lock.
+     */
+    Object pendingAppender;
+
+    int pendingIndex;
+
     private Chunk open;
     private long openFirstSample;
+    /** First timestamp past the open chunk's block; chunks never span blocks. */
+    private long openBlockEnd;
+
     private long totalSamples;
     private long minTime = Long.MAX_VALUE;
     private long persistedMinTime = Long.MAX_VALUE;
@@ -62,13 +74,15 @@ final class HeadSeries {
         if (t <= lastTime) {
             return false;
         }
-        if (open != null
-                && (open.count() >= MAX_CHUNK_SAMPLES || RocksStore.blockOf(t) != RocksStore.blockOf(open.minTime()))) {
+        if (open != null && (open.count() >= MAX_CHUNK_SAMPLES || t >= openBlockEnd)) {
             cut(seq, batch);
         }
         if (open == null) {
             open = Chunk.create();
             openFirstSample = totalSamples;
+            long block = RocksStore.blockOf(t);
+            openBlockEnd =
+                    block == RocksStore.blockOf(Long.MAX_VALUE) ? Long.MAX_VALUE : (block + 1) * RocksStore.BLOCK_MS;
         }
         open.append(t, v);
         totalSamples++;
@@ -129,7 +143,9 @@ final class HeadSeries {
 
     /** Frees frozen chunks every open querier can read from the store. */
     synchronized void dropFrozen(long lowWatermark) {
-        frozen.removeIf(f -> f.cutSeq() <= lowWatermark);
+        if (!frozen.isEmpty()) {
+            frozen.removeIf(f -> f.cutSeq() <= lowWatermark);
+        }
     }
 
     private long visibleSamples(long snapshotSeq) {

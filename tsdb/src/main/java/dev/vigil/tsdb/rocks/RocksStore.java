@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
@@ -87,7 +88,8 @@ public final class RocksStore implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-            cfOptions = new ColumnFamilyOptions();
+            // Chunks and WAL samples are already compact; block compression would cost CPU for little.
+            cfOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.NO_COMPRESSION);
             List<ColumnFamilyDescriptor> descriptors = List.of(
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
                     new ColumnFamilyDescriptor(bytes("wal"), cfOptions),

@@ -32,30 +32,19 @@ class BitStreamTest {
     }
 
     @Test
-    void signedAndUnary() {
-        BitWriter out = new BitWriter(1);
-        out.write(-5, 7);
-        out.write(0b1110, 4);
-        out.write(0b1111, 4);
-        out.writeBit(false);
-        out.writeBit(true);
-        BitReader in = new BitReader();
-        in.reset(out.words());
-        assertThat(in.readSigned(7)).isEqualTo(-5);
-        assertThat(in.readOnes(4)).isEqualTo(3);
-        assertThat(in.readOnes(4)).isEqualTo(4);
-        assertThat(in.readOnes(4)).isEqualTo(0);
-        assertThat(in.readBit()).isTrue();
-    }
-
-    @Test
-    void unaryAcrossWordBoundary() {
+    void peekSpansWordsWithoutConsuming() {
         BitWriter out = new BitWriter(1);
         out.write(0, 62);
         out.write(0b1110, 4);
+        out.write(0xABCDL, 16);
         BitReader in = new BitReader();
         in.reset(out.words());
-        in.read(62);
-        assertThat(in.readOnes(4)).isEqualTo(3);
+        in.skip(62);
+        long window = in.peek();
+        assertThat(window >>> 60).isEqualTo(0b1110);
+        assertThat((window << 4) >>> 48).isEqualTo(0xABCDL);
+        assertThat(in.peek()).isEqualTo(window);
+        in.skip(4);
+        assertThat(in.read(16)).isEqualTo(0xABCDL);
     }
 }
