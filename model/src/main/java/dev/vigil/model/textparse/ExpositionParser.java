@@ -439,6 +439,22 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         int flags = 0;
         int j = i + 1;
         while (j < end) {
+            // Skip eight plain bytes at a time: no quote, no backslash, nothing above 0x7F.
+            while (j + 8 <= end) {
+                long w = (long) LONGS.get(b, j);
+                long quote = w ^ 0x2222222222222222L;
+                long slash = w ^ 0x5C5C5C5C5C5C5C5CL;
+                long special = ((quote - 0x0101010101010101L) & ~quote) | ((slash - 0x0101010101010101L) & ~slash) | w;
+                special &= 0x8080808080808080L;
+                if (special != 0) {
+                    j += Long.numberOfTrailingZeros(special) >>> 3;
+                    break;
+                }
+                j += 8;
+            }
+            if (j >= end) {
+                break;
+            }
             byte c = b[j];
             if (c == '"') {
                 quotedFlags = flags;
@@ -627,20 +643,39 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         }
     }
 
+    private static final FamilyType[] TYPES = FamilyType.values();
+    private static final byte[][] TEXT_TYPE_NAMES = typeNames(false);
+    private static final byte[][] OPENMETRICS_TYPE_NAMES = typeNames(true);
+
+    /** The family type spelled by {@code b[from, to)} in the given format, or {@code null}. */
     static FamilyType typeOf(byte[] b, int from, int to, boolean openMetrics) {
-        String s = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return switch (s) {
-            case "counter" -> FamilyType.COUNTER;
-            case "gauge" -> FamilyType.GAUGE;
-            case "histogram" -> FamilyType.HISTOGRAM;
-            case "summary" -> FamilyType.SUMMARY;
-            case "untyped" -> openMetrics ? null : FamilyType.UNKNOWN;
-            case "unknown" -> openMetrics ? FamilyType.UNKNOWN : null;
-            case "gaugehistogram" -> openMetrics ? FamilyType.GAUGE_HISTOGRAM : null;
-            case "info" -> openMetrics ? FamilyType.INFO : null;
-            case "stateset" -> openMetrics ? FamilyType.STATESET : null;
-            default -> null;
-        };
+        byte[][] names = openMetrics ? OPENMETRICS_TYPE_NAMES : TEXT_TYPE_NAMES;
+        for (int t = 0; t < names.length; t++) {
+            byte[] name = names[t];
+            if (name != null && Arrays.equals(b, from, to, name, 0, name.length)) {
+                return TYPES[t];
+            }
+        }
+        return null;
+    }
+
+    private static byte[][] typeNames(boolean openMetrics) {
+        byte[][] names = new byte[TYPES.length][];
+        for (FamilyType t : TYPES) {
+            String name =
+                    switch (t) {
+                        case COUNTER -> "counter";
+                        case GAUGE -> "gauge";
+                        case HISTOGRAM -> "histogram";
+                        case SUMMARY -> "summary";
+                        case UNKNOWN -> openMetrics ? "unknown" : "untyped";
+                        case GAUGE_HISTOGRAM -> openMetrics ? "gaugehistogram" : null;
+                        case INFO -> openMetrics ? "info" : null;
+                        case STATESET -> openMetrics ? "stateset" : null;
+                    };
+            names[t.ordinal()] = name == null ? null : name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return names;
     }
 
     // ---------------------------------------------------------------- strings

@@ -76,7 +76,7 @@ final class Floats {
             int c = b[i];
             if (c >= '0' && c <= '9') {
                 sawDigit = true;
-                if (digits < 18) {
+                if (digits < 19) {
                     if (mantissa != 0 || c != '0') {
                         mantissa = mantissa * 10 + (c - '0');
                         digits++;
@@ -126,7 +126,7 @@ final class Floats {
         if (mantissa == 0) {
             return negative ? -0.0 : 0.0;
         }
-        if (!truncated && mantissa <= MAX_EXACT) {
+        if (!truncated && mantissa >= 0 && mantissa <= MAX_EXACT) {
             // Both operands are exact doubles, so one IEEE operation rounds correctly.
             double m = mantissa;
             if (exp10 >= 0 && exp10 <= 22) {
@@ -143,6 +143,13 @@ final class Floats {
                     double v = (mantissa * scale) * 1e22;
                     return negative ? -v : v;
                 }
+            }
+        }
+        if (!truncated) {
+            long bits = EiselLemire.toDoubleBits(mantissa, exp10);
+            if (bits != EiselLemire.DECLINED) {
+                double v = Double.longBitsToDouble(bits);
+                return negative ? -v : v;
             }
         }
         double v = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));

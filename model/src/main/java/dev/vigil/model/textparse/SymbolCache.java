@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A small direct-mapped cache from UTF-8 bytes to {@link String}, so metric names, label names and
+ * A small two-way set-associative cache from UTF-8 bytes to {@link String}, so metric names, label names and
  * short label values that repeat on every scrape are decoded once and shared. A colliding entry
- * simply replaces the old one: the cache never grows past its capacity and never holds keys
+ * replaces the least recently used of its pair: the cache never grows past its capacity and never holds keys
  * longer than {@link #MAX_KEY_BYTES}.
  *
  * <p>Not thread-safe. Give each scrape loop (or each parser) its own; reusing one across scrapes of
@@ -37,15 +37,31 @@ public final class SymbolCache {
         if (len > MAX_KEY_BYTES) {
             return decode(b, off, len);
         }
-        int slot = hash(b, off, len) & mask;
-        byte[] key = keys[slot];
-        if (key != null && key.length == len && Arrays.equals(key, 0, len, b, off, off + len)) {
-            return values[slot];
+        // Two-way set associative: a hit in the second way moves to the first, a miss evicts the
+        // second, so two hot strings that collide do not evict each other on every scrape.
+        int first = hash(b, off, len) & mask & ~1;
+        int second = first + 1;
+        if (matches(keys[first], b, off, len)) {
+            return values[first];
         }
-        String s = decode(b, off, len);
-        keys[slot] = Arrays.copyOfRange(b, off, off + len);
-        values[slot] = s;
+        String s;
+        byte[] key;
+        if (matches(keys[second], b, off, len)) {
+            s = values[second];
+            key = keys[second];
+        } else {
+            s = decode(b, off, len);
+            key = Arrays.copyOfRange(b, off, off + len);
+        }
+        keys[second] = keys[first];
+        values[second] = values[first];
+        keys[first] = key;
+        values[first] = s;
         return s;
+    }
+
+    private static boolean matches(byte[] key, byte[] b, int off, int len) {
+        return key != null && key.length == len && Arrays.equals(key, 0, len, b, off, off + len);
     }
 
     private static int hash(byte[] b, int off, int len) {
