@@ -36,7 +36,8 @@ public enum ExpositionFormat {
      * A parser that reads {@code in} in chunks into a buffer of {@link
      * ParserOptions#streamBufferBytes()}, refilling at line boundaries, so a body larger than memory
      * (a backfill file) parses in fixed memory. A line longer than the buffer grows it, up to {@link
-     * ParserOptions#maxLineBytes()}. The caller closes the stream.
+     * ParserOptions#maxLineBytes()}; a longer line is a {@link TextParseException} that ends the
+     * parse (later calls report it again). The caller closes the stream.
      */
     public ExpositionParser newStreamingParser(InputStream in, ParserOptions options) {
         return switch (this) {

@@ -195,16 +195,41 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         int ve = labels.spans[k + 3];
         int flags = labels.flags[i] >> 2;
         if (needsFloatNormalising(labels.spans[k], labels.spans[k + 1])) {
-            String raw = string(vs, ve, flags, false);
-            byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            try {
-                return Floats.formatOpenMetrics(Floats.parse(bytes, 0, bytes.length));
-            } catch (Floats.BadNumber e) {
-                return raw;
-            }
+            return normalisedFloat(vs, ve, flags);
         }
         return string(vs, ve, flags, false);
     }
+
+    /**
+     * The OpenMetrics spelling of a float label value; the raw text if it is no float. Bucket
+     * bounds repeat across every histogram of a body, so the spellings are cached by value.
+     */
+    private String normalisedFloat(int vs, int ve, int flags) {
+        double v;
+        try {
+            if ((flags & LabelSpans.NAME_ESCAPED) == 0) {
+                v = Floats.parse(buf, vs, ve);
+            } else {
+                byte[] raw = string(vs, ve, flags, false).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                v = Floats.parse(raw, 0, raw.length);
+            }
+        } catch (Floats.BadNumber e) {
+            return string(vs, ve, flags, false);
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 58);
+        String cached = normalisedStrings[slot];
+        if (cached != null && normalisedBits[slot] == bits) {
+            return cached;
+        }
+        String formatted = Floats.formatOpenMetrics(v);
+        normalisedBits[slot] = bits;
+        normalisedStrings[slot] = formatted;
+        return formatted;
+    }
+
+    private final long[] normalisedBits = new long[64];
+    private final String[] normalisedStrings = new String[64];
 
     private boolean needsFloatNormalising(int ns, int ne) {
         byte[] b = buf;
@@ -387,10 +412,14 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         }
         if (limit == buf.length) {
             if (buf.length > maxLineBytes) {
+                // The line cannot be skipped without reading it whole, so every later call
+                // reports it again; the line number is that of the long line each time.
                 lineStart = 0;
                 lineEnd = limit;
                 lineNumber++;
-                throw error(maxLineBytes, "line longer than " + maxLineBytes + " bytes");
+                TextParseException tooLong = error(maxLineBytes, "line longer than " + maxLineBytes + " bytes");
+                lineNumber--;
+                throw tooLong;
             }
             long grown = Math.min((long) buf.length * 2, (long) maxLineBytes + 1);
             buf = Arrays.copyOf(buf, (int) grown);

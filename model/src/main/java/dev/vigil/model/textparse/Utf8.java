@@ -4,9 +4,19 @@ package dev.vigil.model.textparse;
 final class Utf8 {
     private Utf8() {}
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     static boolean isValid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
+            // Help texts are mostly ASCII: skip eight such bytes at a time.
+            while (i + 8 <= to && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+            if (i >= to) {
+                return true;
+            }
             int c = b[i];
             if (c >= 0) {
                 i++;

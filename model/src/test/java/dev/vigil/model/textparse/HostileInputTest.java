@@ -103,6 +103,44 @@ class HostileInputTest {
     }
 
     @Test
+    void streamingABodyFarLargerThanItsBufferKeepsTheBufferSize() throws Exception {
+        int lines = 2_000_000;
+        InputStream generated = new InputStream() {
+            private final byte[] line = "node_network_transmit_bytes_total{device=\"eth0\"} 1.5e+09 1718712345000\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+            private long served;
+            private final long total = (long) line.length * lines;
+
+            @Override
+            public int read() {
+                return served < total ? line[(int) (served++ % line.length)] : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served >= total) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, total - served);
+                for (int k = 0; k < n; k++) {
+                    b[off + k] = line[(int) (served++ % line.length)];
+                }
+                return n;
+            }
+        };
+        ExpositionParser p = ExpositionFormat.PROMETHEUS_TEXT.newStreamingParser(
+                generated, ParserOptions.defaults().withStreamBuffer(64 * 1024, 1 << 20));
+        long count = 0;
+        for (Entry e = p.next(); e != Entry.EOF; e = p.next()) {
+            count++;
+            assertThat(p.seriesBuffer().length).isEqualTo(64 * 1024);
+        }
+        assertThat(count).isEqualTo(lines);
+        assertThat(p.lineNumber()).isEqualTo(lines);
+        assertThat(p.timestampMs()).isEqualTo(1718712345000L);
+    }
+
+    @Test
     void streamingGrowsTheBufferForALongLineWithinTheLimit() throws Exception {
         String longValue = "v".repeat(100_000);
         byte[] body = ("a 1\nb{x=\"" + longValue + "\"} 2\nc 3\n").getBytes(StandardCharsets.US_ASCII);
