@@ -105,6 +105,7 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
 
     final SymbolCache symbols;
     private byte[] scratch = new byte[64];
+    private final FloatSpellings floatSpellings = new FloatSpellings();
 
     ExpositionParser(byte[] b, int off, int len, ParserOptions options) {
         this.symbols = options.symbols() != null ? options.symbols() : new SymbolCache();
@@ -200,10 +201,7 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         return string(vs, ve, flags, false);
     }
 
-    /**
-     * The OpenMetrics spelling of a float label value; the raw text if it is no float. Bucket
-     * bounds repeat across every histogram of a body, so the spellings are cached by value.
-     */
+    /** The OpenMetrics spelling of a float label value; the raw text if it is no float. */
     private String normalisedFloat(int vs, int ve, int flags) {
         double v;
         try {
@@ -216,20 +214,8 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         } catch (Floats.BadNumber e) {
             return string(vs, ve, flags, false);
         }
-        long bits = Double.doubleToRawLongBits(v);
-        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 58);
-        String cached = normalisedStrings[slot];
-        if (cached != null && normalisedBits[slot] == bits) {
-            return cached;
-        }
-        String formatted = Floats.formatOpenMetrics(v);
-        normalisedBits[slot] = bits;
-        normalisedStrings[slot] = formatted;
-        return formatted;
+        return floatSpellings.get(v);
     }
-
-    private final long[] normalisedBits = new long[64];
-    private final String[] normalisedStrings = new String[64];
 
     private boolean needsFloatNormalising(int ns, int ne) {
         byte[] b = buf;
@@ -670,41 +656,6 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
         } catch (Floats.BadNumber e) {
             throw error(from, e.getMessage());
         }
-    }
-
-    private static final FamilyType[] TYPES = FamilyType.values();
-    private static final byte[][] TEXT_TYPE_NAMES = typeNames(false);
-    private static final byte[][] OPENMETRICS_TYPE_NAMES = typeNames(true);
-
-    /** The family type spelled by {@code b[from, to)} in the given format, or {@code null}. */
-    static FamilyType typeOf(byte[] b, int from, int to, boolean openMetrics) {
-        byte[][] names = openMetrics ? OPENMETRICS_TYPE_NAMES : TEXT_TYPE_NAMES;
-        for (int t = 0; t < names.length; t++) {
-            byte[] name = names[t];
-            if (name != null && Arrays.equals(b, from, to, name, 0, name.length)) {
-                return TYPES[t];
-            }
-        }
-        return null;
-    }
-
-    private static byte[][] typeNames(boolean openMetrics) {
-        byte[][] names = new byte[TYPES.length][];
-        for (FamilyType t : TYPES) {
-            String name =
-                    switch (t) {
-                        case COUNTER -> "counter";
-                        case GAUGE -> "gauge";
-                        case HISTOGRAM -> "histogram";
-                        case SUMMARY -> "summary";
-                        case UNKNOWN -> openMetrics ? "unknown" : "untyped";
-                        case GAUGE_HISTOGRAM -> openMetrics ? "gaugehistogram" : null;
-                        case INFO -> openMetrics ? "info" : null;
-                        case STATESET -> openMetrics ? "stateset" : null;
-                    };
-            names[t.ordinal()] = name == null ? null : name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        }
-        return names;
     }
 
     // ---------------------------------------------------------------- strings

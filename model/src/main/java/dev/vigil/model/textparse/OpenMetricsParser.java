@@ -115,7 +115,7 @@ public final class OpenMetricsParser extends ExpositionParser {
                 }
             }
             case TYPE -> {
-                FamilyType t = typeOf(buf, textStart, textEnd, true);
+                FamilyType t = FamilyType.parse(buf, textStart, textEnd, true);
                 if (t == null) {
                     throw error(textStart, "invalid metric type " + Quote.go(buf, textStart, textEnd, 64));
                 }

@@ -87,7 +87,7 @@ public final class PrometheusTextParser extends ExpositionParser {
             }
             return Entry.HELP;
         }
-        FamilyType t = typeOf(buf, textStart, textEnd, false);
+        FamilyType t = FamilyType.parse(buf, textStart, textEnd, false);
         if (t == null) {
             throw error(textStart, "invalid metric type " + Quote.go(buf, textStart, textEnd, 64));
         }
