@@ -490,7 +490,12 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
 
     final int skipBlanks(int i) {
         final byte[] b = buf;
-        while (i < lineEnd && (b[i] == ' ' || b[i] == '\t')) {
+        final int end = lineEnd;
+        while (i < end) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t') {
+                return i;
+            }
             i++;
         }
         return i;
@@ -498,7 +503,9 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
 
     final int scanMetricName(int i) {
         final byte[] b = buf;
-        while (i < lineEnd && (CHAR_CLASS[b[i] & 0xFF] & METRIC_PART) != 0) {
+        final byte[] classes = CHAR_CLASS;
+        final int end = lineEnd;
+        while (i < end && (classes[b[i] & 0xFF] & METRIC_PART) != 0) {
             i++;
         }
         return i;

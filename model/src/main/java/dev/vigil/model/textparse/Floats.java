@@ -66,6 +66,22 @@ final class Floats {
         if (first == 'i' || first == 'I' || first == 'n' || first == 'N') {
             return special(b, from, i, to, negative);
         }
+        // Integers are the most common values (counts, bytes, zero): one tight loop, and a long
+        // of up to 18 digits converts to the nearest double exactly as the general path would.
+        int intStart = i;
+        long whole = 0;
+        while (i < to && i - intStart < 18) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            whole = whole * 10 + d;
+            i++;
+        }
+        if (i == to && i > intStart) {
+            return negative ? -(double) whole : (double) whole;
+        }
+        i = intStart;
         long mantissa = 0;
         int digits = 0;
         int exp10 = 0;
