@@ -21,6 +21,21 @@ class SymbolCacheTest {
     }
 
     @Test
+    void keysDifferingInAnyByteAreDistinct() {
+        SymbolCache cache = new SymbolCache(16);
+        String base = "abcdefghijklmnopq";
+        for (int round = 0; round < 3; round++) {
+            for (int at = 0; at < base.length(); at++) {
+                String variant = base.substring(0, at) + 'Z' + base.substring(at + 1);
+                byte[] b = variant.getBytes(StandardCharsets.US_ASCII);
+                assertThat(cache.get(b, 0, b.length)).isEqualTo(variant);
+                byte[] original = base.getBytes(StandardCharsets.US_ASCII);
+                assertThat(cache.get(original, 0, original.length)).isEqualTo(base);
+            }
+        }
+    }
+
+    @Test
     void aHotKeyStaysCachedAndLongKeysAreNotCached() {
         SymbolCache cache = new SymbolCache(4096);
         byte[] key = "node_cpu_seconds_total".getBytes(StandardCharsets.US_ASCII);
