@@ -92,8 +92,11 @@ public final class SymbolCache {
         for (int end = off + len; i < end; i++) {
             h = (h ^ b[i]) * 0x94D049BB133111EBL;
         }
-        h ^= h >>> 31;
-        return (int) h ^ (int) (h >>> 32);
+        // Products only carry upward, so fold the high bits down before the low bits pick a set.
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     static String decode(byte[] b, int off, int len) {
