@@ -82,6 +82,28 @@ public final class LabelsBuilder {
         return i < 0 ? "" : pairs[i + 1];
     }
 
+    /** Number of labels currently held. */
+    public int size() {
+        return length / 2;
+    }
+
+    /** Name of the {@code i}-th label, in insertion order (not sorted); {@code 0 <= i < size()}. */
+    public String nameAt(int i) {
+        return pairs[checkIndex(i)];
+    }
+
+    /** Value of the {@code i}-th label, in insertion order (not sorted); {@code 0 <= i < size()}. */
+    public String valueAt(int i) {
+        return pairs[checkIndex(i) + 1];
+    }
+
+    private int checkIndex(int i) {
+        if (i < 0 || i >= length / 2) {
+            throw new IndexOutOfBoundsException("label index " + i + " out of range [0, " + length / 2 + ")");
+        }
+        return 2 * i;
+    }
+
     /** Builds the sorted, immutable label set; the builder stays usable. */
     public Labels labels() {
         return Labels.fromPairs(pairs, length);

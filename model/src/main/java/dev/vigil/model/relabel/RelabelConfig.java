@@ -1,5 +1,6 @@
 package dev.vigil.model.relabel;
 
+import dev.vigil.model.labels.PromRegex;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -139,23 +140,27 @@ public record RelabelConfig(
     }
 
     /**
-     * A relabel regular expression: the source text as configured, and the compiled pattern anchored at both ends.
-     * Equality is by source text. Immutable and thread-safe.
+     * A relabel regular expression: the source text as configured (RE2 syntax), and the compiled pattern anchored at
+     * both ends. Named groups become plain numbered groups in the Java pattern (Java names cannot hold {@code _});
+     * find their numbers with {@link #groupIndex(String)}. Equality is by source text. Immutable and thread-safe.
      */
     public static final class Regex {
-        private static final Regex DEFAULT = new Regex(DEFAULT_REGEX);
+        private static final Regex DEFAULT = new Regex(PromRegex.compile(DEFAULT_REGEX));
 
-        private final String source;
+        private final PromRegex compiled;
         private final Pattern pattern;
+        private final int groupCount;
 
-        private Regex(String source) {
-            this.source = source;
-            // Prometheus anchors with (?s:...) so that '.' also matches newlines in label values.
-            this.pattern = Pattern.compile("^(?s:" + toJavaSyntax(source) + ")$");
+        private Regex(PromRegex compiled) {
+            this.compiled = compiled;
+            // PromRegex already translated RE2 syntax and set DOTALL; anchoring makes find() agree with matches().
+            this.pattern = Pattern.compile(
+                    "^" + compiled.pattern().pattern() + "$", compiled.pattern().flags());
+            this.groupCount = pattern.matcher("").groupCount();
         }
 
         /**
-         * Compiles a relabel regex.
+         * Compiles a relabel regex written in RE2 syntax (see {@link PromRegex} for the translation to Java).
          *
          * @throws InvalidRelabelConfigException naming field {@code regex} if the expression does not compile
          */
@@ -165,15 +170,27 @@ public record RelabelConfig(
                 return DEFAULT;
             }
             try {
-                // Compile unanchored first so that the reported index points into the user's text.
-                Pattern.compile(toJavaSyntax(source));
-                return new Regex(source);
-            } catch (PatternSyntaxException e) {
-                throw new InvalidRelabelConfigException(
-                        "regex",
-                        "invalid regular expression \"" + source + "\": " + e.getDescription() + " near index "
-                                + e.getIndex());
+                return new Regex(PromRegex.compile(source));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRelabelConfigException("regex", describe(source, e));
             }
+        }
+
+        private static String describe(String source, IllegalArgumentException e) {
+            if (e.getCause() instanceof PatternSyntaxException syntax) {
+                // Report the index within the user's text, which the translation may have shifted.
+                try {
+                    Pattern.compile(source);
+                } catch (PatternSyntaxException direct) {
+                    syntax = direct;
+                }
+                return "invalid regular expression \"" + source + "\": " + syntax.getDescription() + " near index "
+                        + syntax.getIndex();
+            }
+            String message = e.getMessage();
+            String prefix = "invalid regex \"" + source + "\": ";
+            String why = message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+            return "invalid regular expression \"" + source + "\": " + why;
         }
 
         /** The default regex {@code (.*)}. */
@@ -183,7 +200,7 @@ public record RelabelConfig(
 
         /** The expression as configured. */
         public String source() {
-            return source;
+            return compiled.source();
         }
 
         /** The compiled expression, anchored at both ends. */
@@ -191,24 +208,30 @@ public record RelabelConfig(
             return pattern;
         }
 
-        // RE2 (Go) spells named groups (?P<name>...); Java only knows (?<name>...).
-        private static String toJavaSyntax(String re2) {
-            return re2.replace("(?P<", "(?<");
+        /** Capture group number of the named group {@code name}, or -1 when the regex has no such group. */
+        public int groupIndex(String name) {
+            Integer index = compiled.groupNames().get(name);
+            return index == null ? -1 : index;
+        }
+
+        /** Number of capturing groups. */
+        public int groupCount() {
+            return groupCount;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Regex other && other.source.equals(source);
+            return o instanceof Regex other && other.source().equals(source());
         }
 
         @Override
         public int hashCode() {
-            return source.hashCode();
+            return source().hashCode();
         }
 
         @Override
         public String toString() {
-            return source;
+            return source();
         }
     }
 

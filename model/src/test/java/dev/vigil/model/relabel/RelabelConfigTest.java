@@ -40,11 +40,14 @@ class RelabelConfigTest {
 
     @Test
     void re2NamedGroupsAreAccepted() {
-        RelabelConfig.Regex regex = RelabelConfig.Regex.of("(?P<host>[^:]+):\\d+");
+        RelabelConfig.Regex regex = RelabelConfig.Regex.of("(?P<host_name>[^:]+):(?<port>\\d+)");
 
         var matcher = regex.pattern().matcher("node-1:9100");
         assertThat(matcher.matches()).isTrue();
-        assertThat(matcher.group("host")).isEqualTo("node-1");
+        assertThat(matcher.group(regex.groupIndex("host_name"))).isEqualTo("node-1");
+        assertThat(matcher.group(regex.groupIndex("port"))).isEqualTo("9100");
+        assertThat(regex.groupIndex("absent")).isEqualTo(-1);
+        assertThat(regex.groupCount()).isEqualTo(2);
     }
 
     @Test
