@@ -20,9 +20,9 @@ import java.util.UUID;
  * a {@link StateStore} and reloaded on construction. Expired silences are kept for {@code retention} (Alertmanager's
  * default is 120h) and then removed by {@link #gc()}. Thread-safe.
  *
- * <p>Updating follows Alertmanager: a pending silence may change freely (but not start in the past); an active one
- * may change its end and comment in place; any other change to an active silence expires it and creates a new one
- * with a new id; expired silences cannot be changed.
+ * <p>Updating follows Alertmanager: with unchanged matchers, a pending silence may change its times (but not start in
+ * the past) and an active one its end and comment, in place; any other change expires the silence and creates a new
+ * one with a new id; expired silences are never changed (an update creates a new one).
  */
 public final class Silences {
     private static final Log log = Log.get(Silences.class);
@@ -83,7 +83,7 @@ public final class Silences {
                     checked.comment()));
             return id;
         }
-        if (existing.state(now) == SilenceState.ACTIVE) {
+        if (existing.state(now) != SilenceState.EXPIRED) {
             expireAt(existing, now);
         }
         return create(spec);

@@ -47,11 +47,47 @@ public final class KeyValues implements TemplateObject {
         return map.size();
     }
 
-    /** The pairs sorted by name, each with {@code .Name} and {@code .Value}. */
-    public List<Pair> sortedPairs() {
+    /** The pairs sorted by name, each with {@code .Name} and {@code .Value}; the list has {@code .Names} and {@code .Values}. */
+    public Pairs sortedPairs() {
         List<Pair> pairs = new ArrayList<>(map.size());
         map.forEach((k, v) -> pairs.add(new Pair(k, v)));
-        return pairs;
+        return new Pairs(pairs);
+    }
+
+    /** A list of pairs as Alertmanager's {@code Pairs}: also offers {@code .Names} and {@code .Values}. */
+    public static final class Pairs extends java.util.AbstractList<Pair> implements TemplateObject {
+        private final List<Pair> pairs;
+
+        Pairs(List<Pair> pairs) {
+            this.pairs = List.copyOf(pairs);
+        }
+
+        @Override
+        public Pair get(int index) {
+            return pairs.get(index);
+        }
+
+        @Override
+        public int size() {
+            return pairs.size();
+        }
+
+        @Override
+        public boolean hasMember(String name) {
+            return name.equals("Names") || name.equals("Values");
+        }
+
+        @Override
+        public Object member(String name, List<Object> args) {
+            return pairs.stream()
+                    .map(p -> name.equals("Names") ? p.name() : p.value())
+                    .toList();
+        }
+
+        @Override
+        public String typeName() {
+            return "template.Pairs";
+        }
     }
 
     /** A copy without the given keys. */

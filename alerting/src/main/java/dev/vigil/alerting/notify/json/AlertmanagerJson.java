@@ -104,14 +104,10 @@ public final class AlertmanagerJson {
             s.receivers().forEach(r -> receivers.addObject().put("name", r));
             node.put("startsAt", formatTime(a.startsAt()));
             ObjectNode status = node.putObject("status");
-            s.inhibitedBy().forEach(status.putArray("inhibitedBy")::add);
-            s.silencedBy().forEach(status.putArray("silencedBy")::add);
-            if (!status.has("inhibitedBy")) {
-                status.putArray("inhibitedBy");
-            }
-            if (!status.has("silencedBy")) {
-                status.putArray("silencedBy");
-            }
+            ArrayNode inhibitedBy = status.putArray("inhibitedBy");
+            s.inhibitedBy().forEach(inhibitedBy::add);
+            ArrayNode silencedBy = status.putArray("silencedBy");
+            s.silencedBy().forEach(silencedBy::add);
             status.putArray("mutedBy");
             status.put("state", s.state());
             node.put("updatedAt", formatTime(a.updatedAt()));
