@@ -34,7 +34,7 @@ class HttpNotifiersTest {
     /** What the server does with the next request; "ok" once the script runs out. */
     private final Deque<String> script = new ArrayDeque<>();
 
-    private record Received(String path, String authorization, JsonNode body) {}
+    private record Received(String path, String authorization, String team, JsonNode body) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private Vertx vertx;
@@ -67,10 +67,13 @@ class HttpNotifiersTest {
         }
         req.body().onSuccess(body -> {
             try {
-                received.add(
-                        new Received(req.path(), req.getHeader("Authorization"), MAPPER.readTree(body.toString())));
+                received.add(new Received(
+                        req.path(),
+                        req.getHeader("Authorization"),
+                        req.getHeader("X-Team"),
+                        MAPPER.readTree(body.toString())));
             } catch (Exception e) {
-                received.add(new Received(req.path(), null, null));
+                received.add(new Received(req.path(), null, null, null));
             }
             switch (action) {
                 case "hang" -> {
@@ -179,6 +182,33 @@ class HttpNotifiersTest {
         assertThat(a.get("endsAt").asText()).isEqualTo("0001-01-01T00:00:00Z");
         assertThat(a.get("generatorURL").asText()).isEqualTo("http://gen");
         assertThat(a.get("fingerprint").asText()).isEqualTo(alert("Up", "a").fingerprintHex());
+    }
+
+    @Test
+    void sendsBearerCredentialsFromAFileAndCustomHeaders(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path token = dir.resolve("token");
+        java.nio.file.Files.writeString(token, "s3cret\n");
+        java.nio.file.Path url = dir.resolve("url");
+        java.nio.file.Files.writeString(url, "http://127.0.0.1:" + port + "/from-file\n");
+        start(
+                """
+                  - name: hooks
+                    webhook_configs:
+                      - url_file: URLFILE
+                        http_config:
+                          authorization: {credentials_file: TOKEN}
+                          http_headers:
+                            X-Team: {values: [db]}
+                """
+                        .replace("URLFILE", url.toString())
+                        .replace("TOKEN", token.toString()));
+        dispatcher.put(List.of(alert("Up", "a")));
+        clock.advance(Duration.ofSeconds(30));
+        await("the webhook call", () -> received.size() == 1);
+        assertThat(received.get(0).path()).isEqualTo("/from-file");
+        assertThat(received.get(0).authorization()).isEqualTo("Bearer s3cret");
+        assertThat(received.get(0).team()).isEqualTo("db");
     }
 
     @Test

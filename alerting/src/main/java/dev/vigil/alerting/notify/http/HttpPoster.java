@@ -4,13 +4,21 @@ import dev.vigil.alerting.notify.NotifyResult;
 import dev.vigil.config.http.Authorization;
 import dev.vigil.config.http.BasicAuth;
 import dev.vigil.config.http.HttpClientConfig;
+import dev.vigil.config.http.ProxyConfig;
+import dev.vigil.config.http.TlsConfig;
+import dev.vigil.model.log.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +35,15 @@ import java.util.function.Supplier;
 
 /**
  * Posts a JSON body with Vert.x and classifies the response for retrying: 2xx is success; 5xx, 429 and network
- * errors are retryable (429 and 503 with their {@code Retry-After}); other statuses fail for good, with the response
- * body (truncated) in the message. Applies the {@code http_config} subset Vigil supports: basic auth, authorization
- * header (inline or from file), redirects and {@code insecure_skip_verify}. Secret files are read on every send so
- * rotations apply without reload. Thread-safe.
+ * errors are retryable (with the server's {@code Retry-After}, if any); other statuses fail for good, with the
+ * response body (truncated) in the message. Applies the {@code http_config} subset Vigil supports: basic auth,
+ * authorization header, custom headers, redirects, TLS CA/client certificate/{@code insecure_skip_verify} and an
+ * HTTP or SOCKS5 {@code proxy_url}; OAuth 2.0 and the other settings are logged as ignored. Secret files are read on
+ * every send so rotations apply without reload. Thread-safe.
  */
 public final class HttpPoster {
     private static final int MAX_BODY_IN_MESSAGE = 1024;
+    private static final Log log = Log.get(HttpPoster.class);
 
     private final HttpClient client;
     private final HttpClientConfig config;
@@ -42,11 +52,59 @@ public final class HttpPoster {
     public HttpPoster(Vertx vertx, HttpClientConfig config, Duration timeout) {
         this.config = config;
         this.timeout = timeout;
+        this.client = vertx.createHttpClient(options(config));
+    }
+
+    private static HttpClientOptions options(HttpClientConfig config) {
         HttpClientOptions options = new HttpClientOptions();
-        if (config.tlsConfig().insecureSkipVerify()) {
+        TlsConfig tls = config.tlsConfig();
+        if (tls.insecureSkipVerify()) {
             options.setTrustAll(true).setVerifyHost(false);
         }
-        this.client = vertx.createHttpClient(options);
+        if (!tls.caFile().isEmpty() || !tls.ca().isEmpty()) {
+            PemTrustOptions trust = new PemTrustOptions();
+            if (!tls.caFile().isEmpty()) {
+                trust.addCertPath(tls.caFile());
+            } else {
+                trust.addCertValue(Buffer.buffer(tls.ca()));
+            }
+            options.setTrustOptions(trust);
+        }
+        boolean hasCert = !tls.certFile().isEmpty() || !tls.cert().isEmpty();
+        boolean hasKey = !tls.keyFile().isEmpty() || !tls.key().isEmpty();
+        if (hasCert && hasKey) {
+            PemKeyCertOptions keyCert = new PemKeyCertOptions();
+            if (!tls.certFile().isEmpty()) {
+                keyCert.setCertPath(tls.certFile());
+            } else {
+                keyCert.setCertValue(Buffer.buffer(tls.cert()));
+            }
+            if (!tls.keyFile().isEmpty()) {
+                keyCert.setKeyPath(tls.keyFile());
+            } else {
+                keyCert.setKeyValue(Buffer.buffer(tls.key()));
+            }
+            options.setKeyCertOptions(keyCert);
+        }
+        ProxyConfig proxy = config.proxy();
+        if (!proxy.proxyUrl().isEmpty()) {
+            URI url = URI.create(proxy.proxyUrl());
+            ProxyOptions proxyOptions = new ProxyOptions()
+                    .setHost(url.getHost())
+                    .setPort(url.getPort() > 0 ? url.getPort() : 3128)
+                    .setType(url.getScheme().startsWith("socks") ? ProxyType.SOCKS5 : ProxyType.HTTP);
+            options.setProxyOptions(proxyOptions);
+        }
+        if (config.oauth2().isPresent()
+                || proxy.proxyFromEnvironment()
+                || !tls.serverName().isEmpty()
+                || tls.minVersion().isPresent()
+                || tls.maxVersion().isPresent()
+                || !proxy.noProxy().isEmpty()) {
+            log.warn("Ignoring http_config settings the notifier does not support yet"
+                    + " (oauth2, proxy_from_environment, no_proxy, tls server_name/min_version/max_version)");
+        }
+        return options;
     }
 
     /** Posts {@code body} (JSON) to the URL the supplier gives; completes normally in every case. */
@@ -61,6 +119,11 @@ public final class HttpPoster {
                     .putHeader("Content-Type", "application/json")
                     .putHeader("User-Agent", "Vigil");
             authorization().ifPresent(value -> request.putHeader("Authorization", value));
+            config.httpHeaders().forEach((name, header) -> {
+                header.values().forEach(v -> request.addHeader(name, v));
+                header.secrets().forEach(v -> request.addHeader(name, v));
+                header.files().forEach(f -> request.addHeader(name, readSecret(f)));
+            });
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(
                     new NotifyResult.Failed("other", "cannot build request: " + e.getMessage()));
