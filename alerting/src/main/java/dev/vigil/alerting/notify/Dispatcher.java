@@ -377,6 +377,11 @@ public final class Dispatcher implements AlertIntake {
         return out;
     }
 
+    /** The number of groups whose notifications are being delivered right now. */
+    public synchronized int flushesInProgress() {
+        return (int) groups.values().stream().filter(g -> g.flushing).count();
+    }
+
     /** The number of aggregation groups, for tests and self-metrics. */
     public synchronized int groupCount() {
         return groups.size();

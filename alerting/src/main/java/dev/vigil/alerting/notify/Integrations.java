@@ -1,5 +1,6 @@
 package dev.vigil.alerting.notify;
 
+import dev.vigil.alerting.notify.discord.DiscordNotifier;
 import dev.vigil.alerting.notify.slack.SlackNotifier;
 import dev.vigil.alerting.notify.webhook.WebhookNotifier;
 import dev.vigil.config.notifications.NotificationsConfig;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class Integrations {
     private Integrations() {}
 
-    /** Receiver name → its integrations, webhooks first, each numbered within its kind. */
+    /** Receiver name → its integrations, webhooks first, then Slack, then Discord, each numbered within its kind. */
     public static Map<String, List<Integration>> build(
             NotificationsConfig config, NotificationTemplates templates, Vertx vertx) {
         Map<String, List<Integration>> out = new HashMap<>();
@@ -31,6 +32,12 @@ public final class Integrations {
                         receiver.name(),
                         i,
                         new SlackNotifier(vertx, receiver.slackConfigs().get(i), templates)));
+            }
+            for (int i = 0; i < receiver.discordConfigs().size(); i++) {
+                list.add(new Integration(
+                        receiver.name(),
+                        i,
+                        new DiscordNotifier(vertx, receiver.discordConfigs().get(i), templates)));
             }
             out.put(receiver.name(), List.copyOf(list));
         }

@@ -273,9 +273,10 @@ class HttpNotifiersTest {
         await(
                 "the failure",
                 () -> metrics.notificationsFailed
-                                .labels("webhook", "clientError")
-                                .get()
-                        == 1);
+                                        .labels("webhook", "clientError")
+                                        .get()
+                                == 1
+                        && dispatcher.flushesInProgress() == 0);
         clock.advance(Duration.ofMinutes(4));
         assertThat(requests()).as("no retry of a 400").isEqualTo(1);
         clock.advance(Duration.ofMinutes(1));
@@ -346,7 +347,7 @@ class HttpNotifiersTest {
         Alert a = alert("Down", "db-1");
         dispatcher.put(List.of(a));
         clock.advance(Duration.ofSeconds(30));
-        await("the slack call", () -> received.size() == 1);
+        await("the slack call", () -> received.size() == 1 && dispatcher.flushesInProgress() == 0);
         JsonNode msg = received.get(0).body();
         assertThat(received.get(0).path()).isEqualTo("/slack");
         assertThat(msg.get("channel").asText()).isEqualTo("#ops");
@@ -367,5 +368,31 @@ class HttpNotifiersTest {
         JsonNode resolved = received.get(1).body().get("attachments").get(0);
         assertThat(resolved.get("color").asText()).isEqualTo("good");
         assertThat(resolved.get("title").asText()).isEqualTo("[RESOLVED] Down (db-1)");
+    }
+
+    @Test
+    void postsDiscordEmbeds() throws Exception {
+        start(
+                """
+                  - name: hooks
+                    discord_configs:
+                      - webhook_url: http://127.0.0.1:PORT/discord
+                """);
+        Alert a = alert("Down", "db-1");
+        dispatcher.put(List.of(a));
+        clock.advance(Duration.ofSeconds(30));
+        await("the discord call", () -> received.size() == 1 && dispatcher.flushesInProgress() == 0);
+        JsonNode embed = received.get(0).body().get("embeds").get(0);
+        assertThat(embed.get("title").asText()).isEqualTo("[FIRING:1] Down (db-1)");
+        assertThat(embed.get("color").asInt()).isEqualTo(0x992D22);
+        assertThat(embed.get("description").asText())
+                .isEqualTo("Alerts Firing:\nLabels:\n - alertname = Down\n - instance = db-1\nAnnotations:\n"
+                        + " - summary = s\nSource: http://gen\n");
+        dispatcher.put(List.of(Alert.of(a.labels(), a.annotations(), a.startsAt(), Optional.of(clock.now()), "")));
+        clock.advance(Duration.ofMinutes(5));
+        await("the resolved message", () -> received.size() == 2);
+        JsonNode resolved = received.get(1).body().get("embeds").get(0);
+        assertThat(resolved.get("color").asInt()).isEqualTo(0x2ECC71);
+        assertThat(resolved.get("description").asText()).startsWith("Alerts Resolved:\nLabels:");
     }
 }

@@ -61,6 +61,16 @@ class NotificationTemplatesTest {
     }
 
     @Test
+    void defaultDiscordTemplatesListFiringThenResolvedAlerts() throws TemplateException {
+        NotificationData d = data("team", alert("a", false), alert("b", true));
+        assertThat(DEFAULTS.executeTemplate("discord.default.title", d)).isEqualTo("[FIRING:1] DiskFull (page)");
+        assertThat(DEFAULTS.executeTemplate("discord.default.message", d))
+                .startsWith("Alerts Firing:\nLabels:\n - alertname = DiskFull\n - instance = a\n")
+                .contains("Source: http://vigil/graph?g0.expr=x\nAlerts Resolved:\nLabels:\n - alertname = DiskFull\n"
+                        + " - instance = b\n");
+    }
+
+    @Test
     void exposesAlertmanagersDataModel() throws TemplateException {
         NotificationData d = data("team.a", alert("a", false), alert("b", true));
         assertThat(expand("{{ .Status }} {{ len .Alerts }} {{ len .Alerts.Firing }} {{ len .Alerts.Resolved }}", d))

@@ -36,7 +36,6 @@ public final class NotificationsConfigReader {
             "webex_configs",
             "msteams_configs",
             "msteamsv2_configs",
-            "discord_configs",
             "jira_configs",
             "rocketchat_configs",
             "incidentio_configs");
@@ -172,13 +171,17 @@ public final class NotificationsConfigReader {
         String name = r.requiredString("name");
         for (String key : UNSUPPORTED_RECEIVER_KEYS) {
             if (r.has(key)) {
-                r.error(key, key + " is not supported by Vigil (supported: webhook_configs, slack_configs)");
+                r.error(
+                        key,
+                        key
+                                + " is not supported by Vigil (supported: webhook_configs, slack_configs, discord_configs)");
             }
             r.markHandled(key);
         }
         List<WebhookConfig> webhooks = r.mapList("webhook_configs", w -> Optional.of(webhook(w, global)));
         List<SlackConfig> slacks = r.mapList("slack_configs", s -> Optional.of(SlackConfigReader.read(s, global)));
-        return new ReceiverConfig(name, webhooks, slacks);
+        List<DiscordConfig> discords = r.mapList("discord_configs", d -> Optional.of(discord(d, global)));
+        return new ReceiverConfig(name, webhooks, slacks, discords);
     }
 
     private static WebhookConfig webhook(MapReader r, NotificationGlobal global) {
@@ -195,6 +198,28 @@ public final class NotificationsConfigReader {
         int maxAlerts = r.nonNegativeInt("max_alerts", 0);
         PromDuration timeout = r.duration("timeout", PromDuration.ZERO);
         return new WebhookConfig(sendResolved, url, urlFile, maxAlerts, timeout, httpConfig(r, global.httpConfig()));
+    }
+
+    private static DiscordConfig discord(MapReader r, NotificationGlobal global) {
+        String url = r.string("webhook_url", "");
+        String urlFile = r.string("webhook_url_file", "");
+        if (url.isEmpty() && urlFile.isEmpty()) {
+            r.error("one of webhook_url or webhook_url_file must be configured");
+        }
+        if (!url.isEmpty() && !urlFile.isEmpty()) {
+            r.error("webhook_url_file", "at most one of webhook_url & webhook_url_file must be configured");
+        }
+        checkUrl(r, "webhook_url", url);
+        return new DiscordConfig(
+                r.bool("send_resolved", true),
+                url,
+                urlFile,
+                r.string("title", DiscordConfig.DEFAULT_TITLE),
+                r.string("message", DiscordConfig.DEFAULT_MESSAGE),
+                r.string("content", ""),
+                r.string("username", ""),
+                r.string("avatar_url", ""),
+                httpConfig(r, global.httpConfig()));
     }
 
     private static RouteConfig rootRoute(MapReader r, Context context) {

@@ -97,6 +97,12 @@ class NotificationsConfigTest {
         assertThat(c.receiver("web-hooks").orElseThrow().webhookConfigs().get(0).urlFile())
                 .isEqualTo("/etc/vigil/webhook-url");
         assertThat(c.receiver("blackhole").orElseThrow().webhookConfigs()).isEmpty();
+        DiscordConfig discord =
+                c.receiver("chat").orElseThrow().discordConfigs().get(0);
+        assertThat(discord.webhookUrl()).isEqualTo("https://discord.example.com/api/webhooks/1/x");
+        assertThat(discord.sendResolved()).isFalse();
+        assertThat(discord.title()).isEqualTo(DiscordConfig.DEFAULT_TITLE);
+        assertThat(discord.message()).isEqualTo(DiscordConfig.DEFAULT_MESSAGE);
 
         assertThat(c.inhibitRules()).hasSize(2);
         assertThat(c.inhibitRules().get(1).sourceMatchers()).containsExactly(Matcher.equal("alertname", "NodeDown"));
@@ -195,7 +201,7 @@ class NotificationsConfigTest {
                         "6:9: receivers[0].slack_configs[0]: no global Slack API URL set either inline or in a file"),
                 bad(
                         "unsupported-integration",
-                        "6:7: receivers[0].email_configs: email_configs is not supported by Vigil (supported: webhook_configs, slack_configs)"),
+                        "6:7: receivers[0].email_configs: email_configs is not supported by Vigil (supported: webhook_configs, slack_configs, discord_configs)"),
                 bad(
                         "undefined-time-interval",
                         "5:28: route.routes[0].mute_time_intervals: undefined time interval \"weekends\" used in route"),

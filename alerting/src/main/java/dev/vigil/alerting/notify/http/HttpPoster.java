@@ -163,23 +163,22 @@ public final class HttpPoster {
         return new NotifyResult.Failed("clientError", message);
     }
 
-    /** {@code Retry-After} as delay-seconds or an HTTP date (relative to the wall clock, as the server meant it). */
+    /** {@code Retry-After} as (possibly fractional) delay-seconds or an HTTP date (relative to the wall clock, as the server meant it). */
     static Optional<Duration> parseRetryAfter(String header) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
         String value = header.strip();
+        // Discord sends fractional seconds; HTTP itself only integers.
+        if (value.matches("[0-9]{1,9}(\\.[0-9]{1,3})?")) {
+            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
+        }
         try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException ex) {
-                return Optional.empty();
-            }
+            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -33,7 +33,9 @@ class HttpPosterTest {
         assertThat(HttpPoster.parseRetryAfter("30")).contains(Duration.ofSeconds(30));
         assertThat(HttpPoster.parseRetryAfter(" 0 ")).contains(Duration.ZERO);
         assertThat(HttpPoster.parseRetryAfter("-1")).isEmpty();
+        assertThat(HttpPoster.parseRetryAfter("1d")).isEmpty();
         assertThat(HttpPoster.parseRetryAfter("soon")).isEmpty();
+        assertThat(HttpPoster.parseRetryAfter("1.5")).contains(Duration.ofMillis(1500));
         assertThat(HttpPoster.parseRetryAfter(null)).isEmpty();
         String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.now(ZoneOffset.UTC).minusDays(1));
