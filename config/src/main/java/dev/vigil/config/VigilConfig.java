@@ -1,6 +1,7 @@
 package dev.vigil.config;
 
 import dev.vigil.config.alerting.AlertingConfig;
+import dev.vigil.config.notifications.NotificationsConfig;
 import dev.vigil.config.remote.RemoteReadConfig;
 import dev.vigil.config.remote.RemoteWriteConfig;
 import dev.vigil.config.scrape.ScrapeConfig;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param ruleFiles rule file globs as written (relative ones are relative to {@link #source()}'s directory)
  * @param scrapeConfigFiles globs of files holding more scrape configs, as written
  * @param tracing present only when the file has a {@code tracing} section
+ * @param notifications the Vigil-only {@code notifications:} section (an Alertmanager config body), if present
  * @param source the original text and where it came from, for {@code /api/v1/status/config}
  */
 public record VigilConfig(
@@ -34,6 +36,7 @@ public record VigilConfig(
         StorageConfig storage,
         Optional<TracingConfig> tracing,
         OtlpConfig otlp,
+        Optional<NotificationsConfig> notifications,
         Source source) {
 
     public VigilConfig {
@@ -48,6 +51,7 @@ public record VigilConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(otlp, "otlp");
+        Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(source, "source");
     }
 

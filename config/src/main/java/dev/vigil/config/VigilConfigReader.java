@@ -8,6 +8,8 @@ import dev.vigil.config.core.SourceLocation;
 import dev.vigil.config.discovery.ServiceDiscoveryReader;
 import dev.vigil.config.http.HttpClientConfigReader;
 import dev.vigil.config.http.TlsConfig;
+import dev.vigil.config.notifications.NotificationsConfig;
+import dev.vigil.config.notifications.NotificationsConfigReader;
 import dev.vigil.config.remote.RemoteConfigReader;
 import dev.vigil.config.remote.RemoteReadConfig;
 import dev.vigil.config.remote.RemoteWriteConfig;
@@ -53,6 +55,8 @@ final class VigilConfigReader {
         StorageConfig storage = r.map("storage", StorageConfigReader::read).orElse(StorageConfig.DEFAULT);
         Optional<TracingConfig> tracing = r.map("tracing", VigilConfigReader::tracing);
         OtlpConfig otlp = r.map("otlp", VigilConfigReader::otlp).orElse(OtlpConfig.DEFAULT);
+        Optional<NotificationsConfig> notifications =
+                r.map("notifications", n -> NotificationsConfigReader.read(n, source.directory()));
         return new VigilConfig(
                 global,
                 runtime,
@@ -65,6 +69,7 @@ final class VigilConfigReader {
                 storage,
                 tracing,
                 otlp,
+                notifications,
                 source);
     }
 

@@ -1,0 +1,2 @@
+/** The Discord webhook integration. */
+package dev.vigil.alerting.notify.discord;
