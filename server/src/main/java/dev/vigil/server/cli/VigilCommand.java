@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VigilCommand.Version.class,
         description = "Vigil: metrics scraping, storage, PromQL and alerting in one process.",
-        subcommands = {ServerCommand.class, CheckCommand.class})
+        subcommands = {ServerCommand.class, CheckCommand.class, ImportCommand.class})
 public final class VigilCommand implements Runnable {
     /** The exit code for bad command-line usage, as Prometheus's tools use it. */
     public static final int EXIT_USAGE = 2;
@@ -23,7 +23,7 @@ public final class VigilCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (server, check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (server, check, import)");
     }
 
     /** Builds the command line with Vigil's error conventions: one line on stderr and exit code 2. */

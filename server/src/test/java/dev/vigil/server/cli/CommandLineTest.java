@@ -52,7 +52,7 @@ class CommandLineTest {
     @Test
     void noCommandIsAUsageError() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("vigil: error: a command is required (server, check)");
+        assertThat(err.toString()).contains("vigil: error: a command is required (server, check, import)");
     }
 
     @Test
