@@ -10,8 +10,11 @@ import java.util.concurrent.Executors;
  * A tiny metrics exporter for demos and benchmarks, JDK only:
  *
  * <pre>
- * java DemoExporter.java --port 9200 --series 1000 [--host 127.0.0.1]
+ * java DemoExporter.java --port 9200 --series 1000 [--host 127.0.0.1] [--count 1]
  * </pre>
+ *
+ * With {@code --count N} one JVM serves N independent exporters on ports {@code port .. port+N-1} (for benchmarks
+ * with many targets without N JVMs).
  *
  * It serves {@code /metrics} in the Prometheus text format with about {@code --series} series that look like a web
  * service's: request counters by handler, method and status code, a latency histogram per handler, in-flight and
@@ -40,25 +43,30 @@ public final class DemoExporter {
         int port = 9200;
         int series = 1000;
         String host = "127.0.0.1";
+        int count = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--series" -> series = Integer.parseInt(args[++i]);
                 case "--host" -> host = args[++i];
+                case "--count" -> count = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i]
-                            + "; usage: java DemoExporter.java --port 9200 --series 1000 [--host 127.0.0.1]");
+                            + "; usage: java DemoExporter.java --port 9200 --series 1000 [--host 127.0.0.1] [--count 1]");
                     System.exit(2);
                 }
             }
         }
-        DemoExporter exporter = new DemoExporter(series);
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.createContext("/metrics", exporter::serve);
-        server.start();
-        System.out.println("demo exporter on http://" + host + ":" + server.getAddress().getPort() + "/metrics with "
-                + exporter.seriesCount() + " series");
+        var threads = Executors.newFixedThreadPool(Math.min(8, 1 + count / 8));
+        for (int k = 0; k < count; k++) {
+            DemoExporter exporter = new DemoExporter(series);
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port == 0 ? 0 : port + k), 64);
+            server.setExecutor(threads);
+            server.createContext("/metrics", exporter::serve);
+            server.start();
+            System.out.println("demo exporter on http://" + host + ":" + server.getAddress().getPort()
+                    + "/metrics with " + exporter.seriesCount() + " series");
+        }
     }
 
     int seriesCount() {
