@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -45,6 +46,8 @@ class KubernetesDiscovererTest {
     private final RecordingListener listener = new RecordingListener();
     private KubernetesDiscoverer discoverer;
 
+    // Creates are idempotent (createOr update): under load the client may time out and retry a POST that the
+    // mock already applied, which must not fail the test with 409 Conflict.
     @BeforeAll
     static void startServer() {
         server = new KubernetesMockServer(
@@ -167,7 +170,7 @@ class KubernetesDiscovererTest {
 
     @Test
     void podRoleTargetsEveryPortAndPortlessContainerAndFollowsUpdatesAndDeletes() {
-        Pod created = client.pods().inNamespace("pods").resource(pod("pods")).create();
+        Pod created = client.pods().inNamespace("pods").resource(pod("pods")).createOr(NonDeletingOperation::update);
         start(Role.POD, new Namespaces(false, List.of("pods")), List.of());
 
         Await.until("pod group", () -> group("pod/pods/web-1") != null);
@@ -223,14 +226,14 @@ class KubernetesDiscovererTest {
 
     @Test
     void namespacesAndLabelSelectorsLimitWhatIsWatched() {
-        client.pods().inNamespace("sel").resource(pod("sel")).create();
+        client.pods().inNamespace("sel").resource(pod("sel")).createOr(NonDeletingOperation::update);
         Pod other = pod("sel");
         other.getMetadata().setNamespace("sel-other");
-        client.pods().inNamespace("sel-other").resource(other).create();
+        client.pods().inNamespace("sel-other").resource(other).createOr(NonDeletingOperation::update);
         Pod unlabeled = pod("sel");
         unlabeled.getMetadata().setName("plain");
         unlabeled.getMetadata().setLabels(Map.of());
-        client.pods().inNamespace("sel").resource(unlabeled).create();
+        client.pods().inNamespace("sel").resource(unlabeled).createOr(NonDeletingOperation::update);
 
         start(
                 Role.POD,
@@ -272,7 +275,7 @@ class KubernetesDiscovererTest {
                         .endDaemonEndpoints()
                         .endStatus()
                         .build())
-                .create();
+                .createOr(NonDeletingOperation::update);
         start(Role.NODE, Namespaces.ALL, List.of());
 
         Await.until("node group", () -> group("node/node-a") != null);
@@ -321,7 +324,7 @@ class KubernetesDiscovererTest {
 
     @Test
     void serviceRoleTargetsEachPort() {
-        client.services().inNamespace("shop").resource(service("shop")).create();
+        client.services().inNamespace("shop").resource(service("shop")).createOr(NonDeletingOperation::update);
         start(Role.SERVICE, new Namespaces(false, List.of("shop")), List.of());
 
         Await.until("service group", () -> group("svc/shop/web") != null);
@@ -339,8 +342,8 @@ class KubernetesDiscovererTest {
 
     @Test
     void endpointsRoleAttachesServiceAndPodLabels() {
-        client.services().inNamespace("eps").resource(service("eps")).create();
-        client.pods().inNamespace("eps").resource(pod("eps")).create();
+        client.services().inNamespace("eps").resource(service("eps")).createOr(NonDeletingOperation::update);
+        client.pods().inNamespace("eps").resource(pod("eps")).createOr(NonDeletingOperation::update);
         client.endpoints()
                 .inNamespace("eps")
                 .resource(new EndpointsBuilder()
@@ -368,7 +371,7 @@ class KubernetesDiscovererTest {
                         .endPort()
                         .endSubset()
                         .build())
-                .create();
+                .createOr(NonDeletingOperation::update);
         start(Role.ENDPOINTS, new Namespaces(false, List.of("eps")), List.of());
 
         Await.until(
@@ -402,7 +405,7 @@ class KubernetesDiscovererTest {
 
     @Test
     void endpointSliceRoleReportsConditionsAndServiceLabels() {
-        client.services().inNamespace("slices").resource(service("slices")).create();
+        client.services().inNamespace("slices").resource(service("slices")).createOr(NonDeletingOperation::update);
         client.discovery()
                 .v1()
                 .endpointSlices()
@@ -430,7 +433,7 @@ class KubernetesDiscovererTest {
                         .withProtocol("TCP")
                         .endPort()
                         .build())
-                .create();
+                .createOr(NonDeletingOperation::update);
         start(Role.ENDPOINTSLICE, new Namespaces(false, List.of("slices")), List.of());
 
         Await.until(
