@@ -5,6 +5,8 @@ import dev.vigil.model.log.Log;
 import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.metrics.MetricType;
 import dev.vigil.model.storage.Storage;
+import dev.vigil.scraper.ScrapeService;
+import dev.vigil.scraper.target.TargetStatusRegistry;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.config.ConfigSource;
 import dev.vigil.server.http.CoreRoutes;
@@ -18,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
     private Vertx vertx;
     private HttpFrontend http;
     private volatile Storage storage;
+    private volatile ScrapeService scraping;
     private volatile Throwable shutdownFailure;
 
     private VigilServer(ServerOptions options) {
@@ -114,8 +118,21 @@ public final class VigilServer implements ServerControl, AutoCloseable {
             throw new StartupException("opening storage at " + options.storagePath() + ": " + e.getMessage(), e);
         }
         log.info("Storage started", "duration", Math.round((System.nanoTime() - openStart) / 1e6) + "ms");
+        startScraping();
         ready.set(true);
         log.info("Server is ready to receive web requests.");
+    }
+
+    /** Discovery and scrape loops write into storage, so they start after it opens and stop before it closes. */
+    private void startScraping() {
+        scraping = new ScrapeService(storage, registry, new TargetStatusRegistry(), Duration.ofSeconds(5));
+        scraping.apply(reloader.current());
+        reloader.addConsumer(scraping::apply);
+    }
+
+    /** Discovery and scraping; null until storage has opened. */
+    public ScrapeService scraping() {
+        return scraping;
     }
 
     private void loadConfig(ConfigSource source) throws StartupException {
@@ -213,6 +230,9 @@ public final class VigilServer implements ServerControl, AutoCloseable {
             log.info("Stopping Vigil");
             if (http != null) {
                 runStep("Stopping web server", () -> http.close());
+            }
+            if (scraping != null) {
+                runStep("Stopping scrape manager", () -> scraping.close());
             }
             if (storage != null) {
                 runStep("Closing storage", () -> storage.close());

@@ -1,0 +1,36 @@
+package dev.vigil.scraper.loop;
+
+import dev.vigil.config.scrape.ScrapeProtocol;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the {@code Accept} header of a scrape from {@code scrape_protocols}, as Prometheus does: the protocols in
+ * order with decreasing {@code q} weights, then {@code *}{@code /*} with the lowest. Protobuf is left out because
+ * Vigil has no protobuf parser; a target that only speaks protobuf still answers with text to {@code *}{@code /*}.
+ * The escaping scheme is announced on the formats that carry UTF-8 names (OpenMetrics 1.0.0 and text 1.0.0).
+ */
+final class AcceptHeader {
+    private AcceptHeader() {}
+
+    static String of(List<ScrapeProtocol> protocols, String escapingScheme) {
+        List<ScrapeProtocol> text = protocols.stream()
+                .filter(p -> p != ScrapeProtocol.PROMETHEUS_PROTO)
+                .toList();
+        StringBuilder out = new StringBuilder();
+        int weight = text.size() + 1;
+        for (ScrapeProtocol protocol : text) {
+            out.append(protocol.mediaType());
+            if (protocol == ScrapeProtocol.OPENMETRICS_TEXT_1_0_0 || protocol == ScrapeProtocol.PROMETHEUS_TEXT_1_0_0) {
+                out.append(";escaping=").append(escapingScheme);
+            }
+            out.append(";q=").append(q(weight--)).append(',');
+        }
+        return out.append("*/*;q=").append(q(weight)).toString();
+    }
+
+    private static String q(int weight) {
+        // Prometheus writes 0.<weight>; beyond nine protocols that stops being below 1, so scale instead.
+        return weight <= 9 ? "0." + weight : String.format(Locale.ROOT, "%.3f", Math.min(weight, 999) / 1000.0);
+    }
+}

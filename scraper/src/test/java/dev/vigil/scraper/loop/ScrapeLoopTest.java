@@ -1,0 +1,376 @@
+package dev.vigil.scraper.loop;
+
+import static dev.vigil.scraper.loop.StorageReader.last;
+import static dev.vigil.scraper.loop.StorageReader.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.config.ConfigLoader;
+import dev.vigil.config.scrape.ScrapeConfig;
+import dev.vigil.model.labels.Labels;
+import dev.vigil.model.labels.Matcher;
+import dev.vigil.model.relabel.Relabeler;
+import dev.vigil.model.sample.StaleMarker;
+import dev.vigil.scraper.discovery.TargetGroup;
+import dev.vigil.scraper.target.ScrapeReport;
+import dev.vigil.scraper.target.Target;
+import dev.vigil.scraper.target.TargetBuilder;
+import dev.vigil.scraper.target.TargetHealth;
+import dev.vigil.testkit.InMemoryStorage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScrapeLoopTest {
+    private static final String BODY =
+            """
+            # HELP http_requests_total Requests.
+            # TYPE http_requests_total counter
+            http_requests_total{code="200",method="get"} 10
+            http_requests_total{code="500",method="get"} 2
+            # TYPE temperature gauge
+            temperature 21.5
+            """;
+
+    private FakeExporter exporter;
+    private InMemoryStorage storage;
+    private ScheduledExecutorService scheduler;
+    private final TestClock clock = new TestClock(1_700_000_000_000L);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        exporter = new FakeExporter();
+        exporter.body = BODY;
+        storage = new InMemoryStorage();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void tearDown() {
+        exporter.close();
+        scheduler.shutdownNow();
+    }
+
+    private ScrapeLoop loop(String options) throws Exception {
+        String yaml = "scrape_configs:\n  - job_name: demo\n    scrape_interval: 1s\n    scrape_timeout: 300ms\n"
+                + options.indent(4)
+                + "    static_configs:\n      - targets: ['" + exporter.address() + "']\n";
+        ScrapeConfig config = ConfigLoader.parse(yaml, "test").scrapeConfigs().get(0);
+        Target target = new TargetBuilder(config)
+                .build(List.of(TargetGroup.ofAddresses("test", List.of(exporter.address()), Labels.EMPTY)))
+                .active()
+                .get(0);
+        return new ScrapeLoop(
+                target,
+                config,
+                Relabeler.of(config.metricRelabelConfigs()),
+                new ScrapeClient(config, Path::of),
+                storage,
+                scheduler,
+                Runnable::run,
+                ScrapeMetrics.unregistered(),
+                clock,
+                null);
+    }
+
+    private ScrapeReport scrape(ScrapeLoop loop) throws Exception {
+        clock.advance(1000);
+        return loop.scrapeNow().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void successfulScrapeAppendsSamplesWithTargetLabelsAndReportSeries() throws Exception {
+        ScrapeLoop loop = loop("");
+        ScrapeReport report = scrape(loop);
+
+        assertThat(report.health()).isEqualTo(TargetHealth.UP);
+        assertThat(report.lastError()).isEmpty();
+        assertThat(values(storage, "http_requests_total", "code", "200", "job", "demo", "instance", exporter.address()))
+                .containsExactly(10.0);
+        assertThat(last(storage, "temperature")).isEqualTo(21.5);
+        assertThat(last(storage, "up", "job", "demo")).isEqualTo(1.0);
+        assertThat(last(storage, "scrape_samples_scraped")).isEqualTo(3.0);
+        assertThat(last(storage, "scrape_samples_post_metric_relabeling")).isEqualTo(3.0);
+        assertThat(last(storage, "scrape_series_added")).isEqualTo(3.0);
+        assertThat(last(storage, "scrape_duration_seconds")).isPositive();
+        assertThat(loop.target().lastReport()).isEqualTo(report);
+    }
+
+    @Test
+    void secondScrapeReusesTheCacheAndAddsNoSeries() throws Exception {
+        ScrapeLoop loop = loop("");
+        scrape(loop);
+        int cached = loop.cache().size();
+        ScrapeReport second = scrape(loop);
+
+        assertThat(second.seriesAdded()).isZero();
+        assertThat(loop.cache().size()).isEqualTo(cached).isEqualTo(3);
+        assertThat(values(storage, "scrape_series_added")).containsExactly(3.0, 0.0);
+        assertThat(values(storage, "temperature")).containsExactly(21.5, 21.5);
+    }
+
+    @Test
+    void slowTargetTimesOutWithUpZero() throws Exception {
+        exporter.hang = true;
+        ScrapeReport report = scrape(loop(""));
+
+        assertThat(report.health()).isEqualTo(TargetHealth.DOWN);
+        assertThat(report.lastError()).contains("context deadline exceeded");
+        assertThat(last(storage, "up")).isEqualTo(0.0);
+        assertThat(last(storage, "scrape_samples_scraped")).isEqualTo(0.0);
+    }
+
+    @Test
+    void http500FailsTheScrape() throws Exception {
+        exporter.status = 500;
+        ScrapeReport report = scrape(loop(""));
+
+        assertThat(report.lastError()).isEqualTo("server returned HTTP status 500 Internal Server Error");
+        assertThat(last(storage, "up")).isEqualTo(0.0);
+        assertThat(values(storage, "temperature")).isEmpty();
+    }
+
+    @Test
+    void bodyOverBodySizeLimitFailsTheScrape() throws Exception {
+        exporter.body = BODY + "padding_metric{text=\"" + "x".repeat(2048) + "\"} 1\n";
+        ScrapeReport report = scrape(loop("body_size_limit: 1KB"));
+
+        assertThat(report.lastError()).startsWith("body size limit exceeded");
+        assertThat(last(storage, "up")).isEqualTo(0.0);
+        assertThat(values(storage, "temperature")).isEmpty();
+    }
+
+    @Test
+    void gzipBodyOverBodySizeLimitFailsOnItsDecompressedSize() throws Exception {
+        exporter.gzip = true;
+        exporter.body = BODY + "padding_metric{text=\"" + "x".repeat(4096) + "\"} 1\n";
+        ScrapeReport report = scrape(loop("body_size_limit: 2KB"));
+
+        assertThat(report.lastError()).startsWith("body size limit exceeded");
+    }
+
+    @Test
+    void sampleLimitExceededCommitsNoSamplesButReportsUpZero() throws Exception {
+        ScrapeReport report = scrape(loop("sample_limit: 2"));
+
+        assertThat(report.health()).isEqualTo(TargetHealth.DOWN);
+        assertThat(report.lastError()).isEqualTo("sample limit exceeded (number of samples: 3, limit: 2)");
+        assertThat(values(storage, "http_requests_total", "code", "200")).isEmpty();
+        assertThat(last(storage, "up")).isEqualTo(0.0);
+        assertThat(last(storage, "scrape_samples_scraped")).isEqualTo(3.0);
+    }
+
+    @Test
+    void labelLimitsFailTheScrape() throws Exception {
+        assertThat(scrape(loop("label_limit: 3")).lastError())
+                .startsWith("label_limit exceeded (metric: http_requests_total, number of labels: 5, limit: 3)");
+        assertThat(scrape(loop("label_value_length_limit: 3")).lastError())
+                .startsWith("label_value_length_limit exceeded");
+        assertThat(scrape(loop("label_name_length_limit: 5")).lastError())
+                .startsWith("label_name_length_limit exceeded");
+    }
+
+    @Test
+    void parseErrorFailsTheScrapeNamingTheLine() throws Exception {
+        exporter.body = "ok 1\nbroken{ 2\n";
+        ScrapeReport report = scrape(loop(""));
+
+        assertThat(report.lastError()).contains("2");
+        assertThat(values(storage, "ok")).isEmpty();
+        assertThat(last(storage, "up")).isEqualTo(0.0);
+    }
+
+    @Test
+    void vanishedSeriesGetStaleMarkers() throws Exception {
+        ScrapeLoop loop = loop("");
+        scrape(loop);
+        exporter.body = "temperature 22\n";
+        scrape(loop);
+
+        List<Double> gone = values(storage, "http_requests_total", "code", "500");
+        assertThat(gone).hasSize(2);
+        assertThat(StaleMarker.isStaleNaN(gone.get(1))).isTrue();
+        assertThat(values(storage, "temperature")).containsExactly(21.5, 22.0);
+    }
+
+    @Test
+    void failedScrapeMarksThePreviousSeriesStale() throws Exception {
+        ScrapeLoop loop = loop("");
+        scrape(loop);
+        exporter.status = 503;
+        scrape(loop);
+        scrape(loop);
+
+        List<Double> temperature = values(storage, "temperature");
+        assertThat(temperature).hasSize(2);
+        assertThat(StaleMarker.isStaleNaN(temperature.get(1))).isTrue();
+        assertThat(values(storage, "up")).containsExactly(1.0, 0.0, 0.0);
+    }
+
+    @Test
+    void stoppedLoopMarksAllItsSeriesStale() throws Exception {
+        ScrapeLoop loop = loop("");
+        scrape(loop);
+        clock.advance(500);
+        loop.stop(true);
+
+        for (String metric : List.of("temperature", "up", "scrape_series_added")) {
+            List<Double> v = values(storage, metric);
+            assertThat(v).as(metric).hasSize(2);
+            assertThat(StaleMarker.isStaleNaN(v.get(1))).as(metric).isTrue();
+        }
+    }
+
+    @Test
+    void explicitTimestampsAreHonouredAndExemptFromStalenessUnlessTracked() throws Exception {
+        exporter.body = "with_ts 1 1600000000000\nplain 2\n";
+        ScrapeLoop loop = loop("");
+        scrape(loop);
+        exporter.body = "";
+        scrape(loop);
+
+        assertThat(values(storage, "with_ts")).containsExactly(1.0);
+        assertThat(values(storage, "plain")).hasSize(2);
+
+        exporter.body = "with_ts 1 1600000000000\n";
+        ScrapeLoop tracked = loop("track_timestamps_staleness: true");
+        scrape(tracked);
+        exporter.body = "";
+        scrape(tracked);
+        assertThat(values(storage, "with_ts")).hasSize(2);
+    }
+
+    @Test
+    void honorTimestampsFalseUsesTheScrapeTime() throws Exception {
+        exporter.body = "with_ts 1 1600000000000\n";
+        scrape(loop("honor_timestamps: false"));
+        Map<Labels, List<Double>> series = StorageReader.read(storage, Matcher.equal("__name__", "with_ts"));
+        assertThat(series).hasSize(1);
+        try (var q = storage.querier(clock.millis(), clock.millis())) {
+            assertThat(q.select(false, Matcher.equal("__name__", "with_ts")).next())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void honorLabelsFalseRenamesConflictingLabels() throws Exception {
+        exporter.body = "m{job=\"exposed\",instance=\"i\",exported_job=\"taken\"} 1\n";
+        scrape(loop(""));
+
+        Map<Labels, List<Double>> series = StorageReader.read(storage, Matcher.equal("__name__", "m"));
+        assertThat(series.keySet())
+                .containsExactly(Labels.of(
+                        "__name__", "m",
+                        "job", "demo",
+                        "instance", exporter.address(),
+                        "exported_job", "taken",
+                        "exported_exported_job", "exposed",
+                        "exported_instance", "i"));
+    }
+
+    @Test
+    void honorLabelsTrueKeepsScrapedLabels() throws Exception {
+        exporter.body = "m{job=\"exposed\"} 1\n";
+        scrape(loop("honor_labels: true"));
+
+        Map<Labels, List<Double>> series = StorageReader.read(storage, Matcher.equal("__name__", "m"));
+        assertThat(series.keySet())
+                .containsExactly(Labels.of("__name__", "m", "job", "exposed", "instance", exporter.address()));
+        assertThat(last(storage, "up", "job", "demo")).isEqualTo(1.0);
+    }
+
+    @Test
+    void metricRelabelDropIsCachedAndNotCounted() throws Exception {
+        ScrapeLoop loop = loop(
+                """
+                metric_relabel_configs:
+                  - source_labels: [code]
+                    regex: "500"
+                    action: drop
+                """);
+        scrape(loop);
+        ScrapeReport second = scrape(loop);
+
+        assertThat(values(storage, "http_requests_total", "code", "500")).isEmpty();
+        assertThat(values(storage, "http_requests_total", "code", "200")).hasSize(2);
+        assertThat(second.samplesScraped()).isEqualTo(3);
+        assertThat(second.samplesPostRelabeling()).isEqualTo(2);
+        assertThat(loop.cache().size()).isEqualTo(3);
+    }
+
+    @Test
+    void gzipBodyIsDecompressedAndCompressionRequested() throws Exception {
+        exporter.gzip = true;
+        ScrapeReport report = scrape(loop(""));
+
+        assertThat(report.health()).isEqualTo(TargetHealth.UP);
+        assertThat(exporter.lastAcceptEncoding).isEqualTo("gzip");
+        assertThat(last(storage, "temperature")).isEqualTo(21.5);
+    }
+
+    @Test
+    void compressionCanBeDisabled() throws Exception {
+        scrape(loop("enable_compression: false"));
+        assertThat(exporter.lastAcceptEncoding).isEqualTo("identity");
+    }
+
+    @Test
+    void openMetricsIsPreferredAndParsedByContentType() throws Exception {
+        exporter.contentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+        exporter.body =
+                """
+                # TYPE jobs counter
+                jobs_total 7
+                # TYPE jobs_created gauge
+                # EOF
+                """;
+        ScrapeReport report = scrape(loop(""));
+
+        assertThat(exporter.lastAccept)
+                .startsWith("application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,"
+                        + "application/openmetrics-text;version=0.0.1;q=0.4,")
+                .endsWith("*/*;q=0.1");
+        assertThat(report.lastError()).isEmpty();
+        assertThat(last(storage, "jobs_total")).isEqualTo(7.0);
+    }
+
+    @Test
+    void openMetricsBodyWithoutEofFailsAsOpenMetrics() throws Exception {
+        exporter.contentType = "application/openmetrics-text; version=1.0.0";
+        exporter.body = "jobs_total 7\n";
+        ScrapeReport report = scrape(loop(""));
+        assertThat(report.health()).isEqualTo(TargetHealth.DOWN);
+    }
+
+    @Test
+    void scrapeProtocolsDecideTheAcceptHeader() throws Exception {
+        scrape(loop("scrape_protocols: [PrometheusText0.0.4]"));
+        assertThat(exporter.lastAccept).isEqualTo("text/plain;version=0.0.4;q=0.2,*/*;q=0.1");
+    }
+
+    @Test
+    void bearerTokenIsSent() throws Exception {
+        scrape(loop("authorization:\n  credentials: s3cret"));
+        assertThat(exporter.lastAuthorization).isEqualTo("Bearer s3cret");
+        scrape(loop("basic_auth:\n  username: u\n  password: p"));
+        assertThat(exporter.lastAuthorization).isEqualTo("Basic dTpw");
+    }
+
+    @Test
+    void outOfOrderSamplesAreCountedNotFatal() throws Exception {
+        exporter.body = "with_ts 1 1600000000000\n";
+        ScrapeLoop loop = loop("");
+        scrape(loop);
+        exporter.body = "with_ts 2 1500000000000\nplain 1\n";
+        ScrapeReport report = scrape(loop);
+
+        assertThat(report.health()).isEqualTo(TargetHealth.UP);
+        assertThat(report.rejectedOutOfOrder()).isEqualTo(1);
+        assertThat(values(storage, "plain")).containsExactly(1.0);
+    }
+}
