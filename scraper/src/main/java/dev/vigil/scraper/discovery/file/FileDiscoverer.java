@@ -80,8 +80,10 @@ public final class FileDiscoverer implements Discoverer {
     @Override
     public void start(Consumer<List<TargetGroup>> listener) {
         this.listener = listener;
-        reader.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
+        // Watch before the first read (one reader thread runs both in order), so that no change made after the
+        // first update can slip past both the watch and the read.
         reader.execute(this::startWatching);
+        reader.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     private void startWatching() {
