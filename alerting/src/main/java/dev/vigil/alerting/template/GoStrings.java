@@ -1,7 +1,7 @@
 package dev.vigil.alerting.template;
 
 import dev.vigil.model.labels.PromRegex;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.model.text.UrlEscaping;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,26 +61,9 @@ final class GoStrings {
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
     }
 
-    /** Go's {@code url.QueryEscape}: space as {@code +}, everything but {@code A-Za-z0-9-_.~} percent-encoded. */
+    /** Go's {@code url.QueryEscape}. */
     static String queryEscape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_'
-                    || c == '.'
-                    || c == '~') {
-                out.append((char) c);
-            } else if (c == ' ') {
-                out.append('+');
-            } else {
-                out.append('%').append(String.format("%02X", c));
-            }
-        }
-        return out.toString();
+        return UrlEscaping.queryEscape(s);
     }
 
     /** Go's {@code net.SplitHostPort}; null when {@code hostPort} has no valid port separator. */

@@ -1,5 +1,6 @@
 package dev.vigil.scraper.loop;
 
+import dev.vigil.config.core.PromDuration;
 import dev.vigil.config.scrape.ScrapeConfig;
 import dev.vigil.config.scrape.ScrapeLimits;
 import dev.vigil.config.scrape.ScrapeProtocol;
@@ -233,7 +234,8 @@ public final class ScrapeLoop {
             metrics.scrapes.inc();
             if (lastStartNanos != 0) {
                 metrics.intervalLength
-                        .labels(target.interval().toString())
+                        .labels(PromDuration.ofMillis(target.interval().toMillis())
+                                .toString())
                         .observe((startNanos - lastStartNanos) / 1e9);
             }
             lastStartNanos = startNanos;

@@ -58,7 +58,7 @@ public final class ScrapePool {
         this.config = config;
         this.context = context;
         this.targetBuilder = new TargetBuilder(config);
-        this.metricRelabeler = Relabeler.of(config.metricRelabelConfigs());
+        this.metricRelabeler = Relabeler.of(config.metricRelabelConfigs(), TargetBuilder.labelNameScheme(config));
         ScrapeClient built = null;
         String error = null;
         try {
