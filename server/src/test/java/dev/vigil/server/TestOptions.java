@@ -20,6 +20,7 @@ final class TestOptions {
                 new ListenAddress("127.0.0.1", port),
                 lifecycle,
                 false,
+                false,
                 null,
                 Duration.ofMinutes(2),
                 50_000_000,
