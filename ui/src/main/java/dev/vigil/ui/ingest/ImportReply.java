@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 final class ImportReply {
     private ImportReply() {}
 
-    static JsonObject data(ImportSummary s, long bodyBytes) {
+    static JsonObject data(ImportSummary s, long bodyBytes, long maxBufferedBytes) {
         ImportSummary.RejectionCounts r = s.rejectedBy();
         JsonArray errors = new JsonArray();
         for (ImportSummary.Rejection rejection : s.firstRejections()) {
@@ -32,6 +32,7 @@ final class ImportReply {
                                 .put("invalidLabels", r.invalidLabels()))
                 .put("errors", errors)
                 .put("bodyBytes", bodyBytes)
+                .put("maxBufferedBodyBytes", maxBufferedBytes)
                 .put("stoppedEarly", s.fatalError());
     }
 }

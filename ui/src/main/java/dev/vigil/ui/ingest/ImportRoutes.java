@@ -134,7 +134,7 @@ public final class ImportRoutes {
                                 "import failed: " + ar.cause().getMessage());
                         return;
                     }
-                    reply(ctx, ar.result(), body.receivedBytes());
+                    reply(ctx, ar.result(), body.receivedBytes(), body.maxQueuedBytes());
                 });
     }
 
@@ -150,8 +150,8 @@ public final class ImportRoutes {
         }
     }
 
-    private static void reply(RoutingContext ctx, ImportSummary summary, long bodyBytes) {
-        var data = ImportReply.data(summary, bodyBytes);
+    private static void reply(RoutingContext ctx, ImportSummary summary, long bodyBytes, long maxBuffered) {
+        var data = ImportReply.data(summary, bodyBytes, maxBuffered);
         if (summary.fatalError() != null) {
             ApiErrors.send(
                     ctx,
