@@ -63,17 +63,13 @@ public final class RemoteRoutes {
     }
 
     public void addTo(Router router) {
+        // Two routes per path: vertx-web wants a body handler first on its route, and the checks that need no body
+        // (disabled receiver, headers, storage not open) should answer before it is read.
         BodyHandler body = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
-        router.post(WRITE_PATH)
-                .handler(instrumentation.instrument(WRITE_PATH, RoutingContext::next))
-                .handler(this::checkWrite)
-                .handler(body)
-                .handler(this::write);
-        router.post(READ_PATH)
-                .handler(instrumentation.instrument(READ_PATH, RoutingContext::next))
-                .handler(this::checkStorage)
-                .handler(body)
-                .handler(this::read);
+        router.post(WRITE_PATH).handler(instrumentation.instrument(WRITE_PATH, this::checkWrite));
+        router.post(WRITE_PATH).handler(body).handler(this::write);
+        router.post(READ_PATH).handler(instrumentation.instrument(READ_PATH, this::checkStorage));
+        router.post(READ_PATH).handler(body).handler(this::read);
     }
 
     private void checkWrite(RoutingContext ctx) {
