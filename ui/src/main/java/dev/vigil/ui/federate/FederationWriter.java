@@ -112,7 +112,7 @@ public final class FederationWriter {
         if (!first) {
             out.append(',');
         }
-        if (isLegacyLabelName(name)) {
+        if (Labels.isLegacyLabelName(name)) {
             out.append(name);
         } else {
             appendQuoted(out, name);
@@ -155,21 +155,6 @@ public final class FederationWriter {
                     || c == '_'
                     || c == ':'
                     || (i > 0 && c >= '0' && c <= '9');
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isLegacyLabelName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok =
-                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
             if (!ok) {
                 return false;
             }
