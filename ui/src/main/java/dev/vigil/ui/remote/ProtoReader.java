@@ -1,5 +1,6 @@
 package dev.vigil.ui.remote;
 
+import dev.vigil.model.textparse.SymbolCache;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,9 +17,9 @@ final class ProtoReader {
     static final int LENGTH_DELIMITED = 2;
     static final int FIXED32 = 5;
 
-    private final byte[] buf;
+    private byte[] buf;
     private int pos;
-    private final int limit;
+    private int limit;
     private int tag;
 
     ProtoReader(byte[] buf, int off, int len) {
@@ -98,26 +99,33 @@ final class ProtoReader {
 
     /** A UTF-8 string field; invalid UTF-8 is an error, as in Go's protobuf for proto3 strings. */
     String string() throws ProtoException {
+        return string(null);
+    }
+
+    /**
+     * A UTF-8 string field, taken from {@code symbols} when it holds these bytes already (label names and values
+     * repeat across series and requests), so it is not decoded and allocated again.
+     */
+    String string(SymbolCache symbols) throws ProtoException {
         int len = lengthPrefix();
         int start = pos;
         pos += len;
-        boolean ascii = true;
         for (int i = start; i < start + len; i++) {
             if (buf[i] < 0) {
-                ascii = false;
+                checkUtf8(start, len);
                 break;
             }
         }
-        if (ascii) {
-            return new String(buf, start, len, StandardCharsets.ISO_8859_1);
-        }
+        return symbols == null ? new String(buf, start, len, StandardCharsets.UTF_8) : symbols.get(buf, start, len);
+    }
+
+    private void checkUtf8(int start, int len) throws ProtoException {
         try {
-            return StandardCharsets.UTF_8
+            StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buf, start, len))
-                    .toString();
+                    .decode(ByteBuffer.wrap(buf, start, len));
         } catch (CharacterCodingException e) {
             throw new ProtoException("string field " + fieldNumber() + " is not valid UTF-8");
         }
@@ -129,6 +137,20 @@ final class ProtoReader {
         ProtoReader child = new ProtoReader(buf, pos, len);
         pos += len;
         return child;
+    }
+
+    /**
+     * Points {@code reuse} at the current length-delimited field, which this reader then steps over; for submessages
+     * read in a loop (samples), so that none allocates a reader.
+     */
+    ProtoReader message(ProtoReader reuse) throws ProtoException {
+        int len = lengthPrefix();
+        reuse.buf = buf;
+        reuse.pos = pos;
+        reuse.limit = pos + len;
+        reuse.tag = 0;
+        pos += len;
+        return reuse;
     }
 
     /** Calls {@code each} with every value of a packed (or single unpacked) repeated varint field. */

@@ -8,6 +8,7 @@ import dev.vigil.model.storage.AppendException;
 import dev.vigil.model.storage.Appendable;
 import dev.vigil.model.storage.Appender;
 import dev.vigil.model.storage.StorageException;
+import dev.vigil.model.textparse.SymbolCache;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -32,6 +33,9 @@ import java.util.function.Supplier;
 public final class RemoteWriteReceiver {
     private static final Log log = Log.get(RemoteWriteReceiver.class);
     private static final long MAX_AHEAD_MS = 10 * 60 * 1000;
+    private static final byte[] EMPTY = new byte[0];
+    /** Per worker thread: label strings repeat across series and requests, and SymbolCache is single-threaded. */
+    private static final ThreadLocal<SymbolCache> SYMBOLS = ThreadLocal.withInitial(() -> new SymbolCache(8192));
 
     private final Supplier<? extends Appendable> storage;
     private final ReceivedMetadata metadata;
@@ -132,6 +136,7 @@ public final class RemoteWriteReceiver {
     private final class Batch {
         private final Appender appender;
         private final long maxTimestamp;
+        private final SymbolCache symbols = SYMBOLS.get();
         private String[] pairs = new String[16];
         private long appended;
         private long invalidLabelSamples;
@@ -188,12 +193,13 @@ public final class RemoteWriteReceiver {
                 return null;
             }
             long ref = 0;
+            ProtoReader sample = new ProtoReader(EMPTY, 0, 0);
             while (samplesPass.nextField()) {
                 if (samplesPass.fieldNumber() != 2) {
                     samplesPass.skip();
                     continue;
                 }
-                ProtoReader sample = samplesPass.message();
+                samplesPass.message(sample);
                 double value = 0;
                 long timestamp = 0;
                 while (sample.nextField()) {
@@ -236,8 +242,8 @@ public final class RemoteWriteReceiver {
             String value = "";
             while (label.nextField()) {
                 switch (label.fieldNumber()) {
-                    case 1 -> name = label.string();
-                    case 2 -> value = label.string();
+                    case 1 -> name = label.string(symbols);
+                    case 2 -> value = label.string(symbols);
                     default -> label.skip();
                 }
             }
