@@ -23,6 +23,7 @@ public record ServerOptions(
         ListenAddress listenAddress,
         boolean enableLifecycle,
         boolean enableAdminApi,
+        boolean enableRemoteWriteReceiver,
         String externalUrl,
         Duration queryTimeout,
         long queryMaxSamples,

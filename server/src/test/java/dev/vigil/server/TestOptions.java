@@ -12,6 +12,10 @@ final class TestOptions {
     private TestOptions() {}
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle) {
+        return of(dataDir, configFile, port, lifecycle, false);
+    }
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, boolean remoteWriteReceiver) {
         return new ServerOptions(
                 configFile,
                 dataDir,
@@ -20,6 +24,7 @@ final class TestOptions {
                 new ListenAddress("127.0.0.1", port),
                 lifecycle,
                 false,
+                remoteWriteReceiver,
                 null,
                 Duration.ofMinutes(2),
                 50_000_000,

@@ -168,4 +168,16 @@ class CommandLineTest {
         assertThat(options.storagePath()).isEqualTo(Path.of("data"));
         assertThat(options.flags()).containsEntry("query.timeout", "2m").containsEntry("web.enable-lifecycle", "false");
     }
+
+    @ParameterizedTest
+    @CsvSource({"'',false", "--web.enable-remote-write-receiver,true"})
+    void remoteWriteReceiverIsOffUnlessEnabled(String args, boolean enabled) {
+        ServerCommand command = new ServerCommand();
+        new picocli.CommandLine(command).parseArgs(args.isEmpty() ? new String[0] : new String[] {args});
+
+        dev.vigil.server.ServerOptions options = command.toOptions();
+
+        assertThat(options.enableRemoteWriteReceiver()).isEqualTo(enabled);
+        assertThat(options.flags()).containsEntry("web.enable-remote-write-receiver", Boolean.toString(enabled));
+    }
 }
