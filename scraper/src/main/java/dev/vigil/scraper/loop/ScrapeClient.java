@@ -2,7 +2,7 @@ package dev.vigil.scraper.loop;
 
 import dev.vigil.config.http.HttpClientConfig;
 import dev.vigil.config.scrape.ScrapeConfig;
-import dev.vigil.scraper.discovery.http.JdkHttpClients;
+import dev.vigil.scraper.http.JdkHttpClients;
 import dev.vigil.scraper.target.Target;
 import java.io.IOException;
 import java.math.BigDecimal;
