@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.nio.file.Path;
@@ -184,6 +185,9 @@ public final class KubernetesDiscoverer implements Discoverer {
             }
         }
         SharedIndexInformer<T> informer = scoped.runnableInformer(0);
+        // fabric8 gives up on an informer whose first list fails (API server down when Vigil starts) unless told to
+        // retry; it backs off between attempts. Objects it cannot deserialize would fail forever, so those stop.
+        informer.exceptionHandler((started, error) -> !closed && !ExceptionHandler.isDeserializationException(error));
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {

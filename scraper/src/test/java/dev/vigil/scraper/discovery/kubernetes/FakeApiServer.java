@@ -40,6 +40,10 @@ final class FakeApiServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
     int openWatches() {
         return openWatches.size();
     }
@@ -61,7 +65,11 @@ final class FakeApiServer implements AutoCloseable {
             server = null;
             openWatches.clear();
         }
-        s.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // No grace period: connections close now, as when the process dies.
+        s.shutdown(java.time.Duration.ZERO)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     synchronized void put(Pod pod) {
@@ -147,7 +155,11 @@ final class FakeApiServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (server != null) {
-            stop();
+            try {
+                stop();
+            } catch (java.util.concurrent.TimeoutException e) {
+                // A client's idle connection can hold the shutdown; closing Vert.x below ends it regardless.
+            }
         }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -12,6 +12,8 @@ import dev.vigil.scraper.discovery.RecordingListener;
 import dev.vigil.scraper.discovery.TargetGroup;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,9 +73,7 @@ class KubernetesWatchReconnectTest {
                         .toList();
     }
 
-    @Test
-    void changesAfterTheApiServerDroppedTheWatchStillArrive() throws Exception {
-        api.put(pod("a", "10.0.0.1"));
+    private void startDiscoverer() {
         KubernetesSdConfig config = new KubernetesSdConfig(
                 Role.POD,
                 api.url(),
@@ -84,6 +84,36 @@ class KubernetesWatchReconnectTest {
                 HttpClientConfig.DEFAULT);
         discoverer = new KubernetesDiscoverer(config, Path::of, Map.of(), Path.of("/nonexistent"));
         discoverer.start(listener);
+    }
+
+    @Test
+    void discoveryStartedWhileTheApiServerIsDownFindsTargetsOnceItIsUp() throws Exception {
+        api.put(pod("a", "10.0.0.1"));
+        api.stop();
+        // Until the API server is back, its port takes connections and hangs up at once: the first list fails.
+        ServerSocket[] bound = new ServerSocket[1];
+        Await.until("port free again", () -> {
+            try {
+                bound[0] = new ServerSocket(api.port(), 50, InetAddress.getLoopbackAddress());
+                return true;
+            } catch (java.io.IOException stillClosing) {
+                return false;
+            }
+        });
+        try (ServerSocket hangUp = bound[0]) {
+            hangUp.setSoTimeout(60_000);
+            startDiscoverer();
+            hangUp.accept().close();
+        }
+        api.start();
+        Await.until("pod listed after the server came up", Duration.ofSeconds(60), () -> addresses()
+                .equals(List.of("10.0.0.1:8080")));
+    }
+
+    @Test
+    void changesAfterTheApiServerDroppedTheWatchStillArrive() throws Exception {
+        api.put(pod("a", "10.0.0.1"));
+        startDiscoverer();
         Await.until("first pod", () -> addresses().equals(List.of("10.0.0.1:8080")));
         Await.until("watch open", () -> api.openWatches() == 1);
 
