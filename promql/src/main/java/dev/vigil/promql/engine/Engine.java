@@ -128,7 +128,8 @@ public final class Engine {
                     ctx.peakSamples,
                     parseNanos,
                     t1 - t0,
-                    t2 - t1);
+                    t2 - t1,
+                    ctx.samplesPerStep());
             return new QueryResult(value, end, annotations.warnings(), annotations.infos(), stats);
         } finally {
             if (querier != null) {
@@ -140,6 +141,7 @@ public final class Engine {
     private static Value instant(Evaluator ev, EvalContext ctx, Expr expr, long t) {
         ctx.checkNow();
         Value v = ev.eval(expr, t);
+        ctx.endStep(0);
         if (v instanceof Vector vec) {
             Vector out = new Vector(vec.size());
             Set<Labels> seen = new HashSet<>();
@@ -169,10 +171,12 @@ public final class Engine {
         Map<Labels, Evaluator.SeriesBuilder> series = new HashMap<>();
         LabelsBuilder b = new LabelsBuilder();
         long held = 0;
+        int stepIndex = 0;
         for (long t = start; t <= end; t += step) {
             ctx.checkNow();
             ctx.resetCurrentSamples(held);
             Value v = ev.eval(expr, t);
+            ctx.endStep(stepIndex++);
             if (v instanceof Scalar s) {
                 series.computeIfAbsent(Labels.EMPTY, k -> new Evaluator.SeriesBuilder())
                         .add(t, s.value(), false);
@@ -191,7 +195,7 @@ public final class Engine {
             held += vec.size();
         }
         ctx.resetCurrentSamples(0);
-        ctx.addSamples(held);
+        ctx.holdResult(held);
         List<Series> out = new ArrayList<>(series.size());
         series.forEach((l, sb) -> out.add(sb.build(l)));
         out.sort(Comparator.comparing(Series::labels));
