@@ -72,6 +72,14 @@ public final class Engine {
         return run(null, expr, timeMs, timeMs, 0, cancel, 0);
     }
 
+    /**
+     * Evaluates {@code expr}, parsed by the caller from {@code text}; the text gives warnings and infos their {@code
+     * (line:column)} positions.
+     */
+    public QueryResult instantQuery(String text, Expr expr, long timeMs, CancelHandle cancel) {
+        return run(text, expr, timeMs, timeMs, 0, cancel, 0);
+    }
+
     /** Evaluates {@code query} at {@code startMs}, {@code startMs + stepMs}, ... up to {@code endMs}. */
     public QueryResult rangeQuery(String query, long startMs, long endMs, long stepMs) {
         return rangeQuery(query, startMs, endMs, stepMs, null);
@@ -91,6 +99,12 @@ public final class Engine {
     public QueryResult rangeQuery(Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
         checkRange(expr, startMs, endMs, stepMs);
         return run(null, expr, startMs, endMs, stepMs, cancel, 0);
+    }
+
+    /** As {@link #instantQuery(String, Expr, long, CancelHandle)}, over a range. */
+    public QueryResult rangeQuery(String text, Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
+        checkRange(expr, startMs, endMs, stepMs);
+        return run(text, expr, startMs, endMs, stepMs, cancel, 0);
     }
 
     private static void checkRange(Expr expr, long startMs, long endMs, long stepMs) {
