@@ -71,13 +71,12 @@ final class SecretRedaction {
                 if (value.startsWith("|") || value.startsWith(">")) {
                     append(out, head + m.group(5) + value, i, lines.length);
                     i++;
+                    // The block's text becomes one line holding the placeholder.
                     boolean first = true;
                     while (i < lines.length && isNestedUnder(lines[i], indentOfKey.length())) {
-                        if (!lines[i].isBlank()) {
-                            append(out, leadingSpace(lines[i]) + (first ? SECRET : ""), i, lines.length);
+                        if (first && !lines[i].isBlank()) {
+                            append(out, leadingSpace(lines[i]) + SECRET, i, lines.length);
                             first = false;
-                        } else {
-                            append(out, lines[i], i, lines.length);
                         }
                         i++;
                     }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The API on a real Vert.x HTTP server on a free loopback port, with a fixed clock and test views. */
-final class ApiServer implements AutoCloseable {
+final class ApiServer {
     /** The fixed "now" of the tests: 2023-11-14T22:13:20Z. */
     static final long NOW_MS = 1_700_000_000_000L;
 
@@ -136,8 +136,7 @@ final class ApiServer implements AutoCloseable {
         return params.length == 0 ? path : path + "?" + encode(params);
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

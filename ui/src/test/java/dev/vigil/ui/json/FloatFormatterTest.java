@@ -77,7 +77,7 @@ class FloatFormatterTest {
     void randomValuesGetTheShortestDigitsThatReadBack() {
         SplittableRandom random = new SplittableRandom(42);
         FloatFormatter f = new FloatFormatter();
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             double v =
                     switch (i % 4) {
                         case 0 -> Double.longBitsToDouble(random.nextLong());
