@@ -1,10 +1,10 @@
 package dev.vigil.scraper.loop;
 
+import dev.vigil.model.metadata.MetadataStore;
+import dev.vigil.model.metadata.MetricMetadata;
 import dev.vigil.model.textparse.Entry;
 import dev.vigil.model.textparse.ExpositionParser;
 import dev.vigil.model.textparse.FamilyType;
-import dev.vigil.scraper.target.MetadataStore;
-import dev.vigil.scraper.target.MetricMetadata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

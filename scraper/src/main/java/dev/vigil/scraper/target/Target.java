@@ -1,6 +1,7 @@
 package dev.vigil.scraper.target;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.model.metadata.MetadataStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,20 +1,16 @@
 package dev.vigil.server.api;
 
 import dev.vigil.scraper.discovery.TargetLabelNames;
-import dev.vigil.scraper.target.MetadataStore;
 import dev.vigil.scraper.target.ScrapeReport;
 import dev.vigil.scraper.target.Target;
 import dev.vigil.scraper.target.TargetStatusRegistry;
 import dev.vigil.ui.status.ActiveTarget;
-import dev.vigil.ui.status.MetadataView;
-import dev.vigil.ui.status.MetricMetadata;
 import dev.vigil.ui.status.PoolTargets;
 import dev.vigil.ui.status.TargetsView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The scraper's target registry as the API's {@link TargetsView}. Thread-safe: reads registry snapshots. */
 final class ScrapeTargetsView implements TargetsView {
@@ -56,23 +52,6 @@ final class ScrapeTargetsView implements TargetsView {
                 report.durationSeconds(),
                 t.internalLabels().get(TargetLabelNames.SCRAPE_INTERVAL),
                 t.internalLabels().get(TargetLabelNames.SCRAPE_TIMEOUT),
-                new Metadata(t.metadata()));
-    }
-
-    /** A target's scrape metadata in the API's records. */
-    private record Metadata(MetadataStore store) implements MetadataView {
-        @Override
-        public List<MetricMetadata> list() {
-            return store.list().stream().map(Metadata::convert).toList();
-        }
-
-        @Override
-        public Optional<MetricMetadata> get(String metricFamily) {
-            return store.get(metricFamily).map(Metadata::convert);
-        }
-
-        private static MetricMetadata convert(dev.vigil.scraper.target.MetricMetadata m) {
-            return new MetricMetadata(m.metricFamily(), m.type(), m.help(), m.unit());
-        }
+                t.metadata());
     }
 }

@@ -59,23 +59,4 @@ final class LabelNameEscaping {
     private static boolean isValidRune(int cp) {
         return cp >= 0 && cp <= Character.MAX_CODE_POINT && !(cp >= 0xD800 && cp <= 0xDFFF);
     }
-
-    /** Prometheus 3's rule for label names: non-empty valid UTF-8 (here: no unpaired surrogate). */
-    static boolean isValidUtf8Name(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -2,9 +2,9 @@ package dev.vigil.ui.api;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.Matcher;
+import dev.vigil.model.metadata.MetricMetadata;
 import dev.vigil.ui.json.ApiJson;
 import dev.vigil.ui.status.ActiveTarget;
-import dev.vigil.ui.status.MetricMetadata;
 import dev.vigil.ui.status.PoolTargets;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -44,15 +44,14 @@ final class QueryEndpoints {
         long deadline = deadline(r, base);
         QueryOptions options = QueryOptions.of(r, base);
         Parsed parsed = parse(r.param("query"), base);
-        return limiter.submit(
-                        queued -> evaluate(
-                                options,
-                                deadline,
-                                queued,
-                                parsed,
-                                engine -> engine.instantQuery(parsed.text, parsed.expr, time, r.cancelHandle())),
-                        deadline)
-                .thenApply(done -> reply(done, options, limit, time, 0));
+        return submit(
+                options,
+                deadline,
+                parsed,
+                engine -> engine.instantQuery(parsed.text, parsed.expr, time, r.cancelHandle()),
+                limit,
+                time,
+                0);
     }
 
     CompletionStage<ApiReply> range(ApiRequest r) {
@@ -89,16 +88,27 @@ final class QueryEndpoints {
                     "invalid expression type \"" + type.documentedName()
                             + "\" for range query, must be Scalar or instant Vector");
         }
-        return limiter.submit(
-                        queued -> evaluate(
-                                options,
-                                deadline,
-                                queued,
-                                parsed,
-                                engine -> engine.rangeQuery(
-                                        parsed.text, parsed.expr, start, end, stepMs, r.cancelHandle())),
-                        deadline)
-                .thenApply(done -> reply(done, options, limit, start, stepMs));
+        return submit(
+                options,
+                deadline,
+                parsed,
+                engine -> engine.rangeQuery(parsed.text, parsed.expr, start, end, stepMs, r.cancelHandle()),
+                limit,
+                start,
+                stepMs);
+    }
+
+    /** Waits for a slot, evaluates, and replies with the result cut at {@code limit}. */
+    private CompletionStage<ApiReply> submit(
+            QueryOptions options,
+            long deadline,
+            Parsed parsed,
+            Evaluation evaluation,
+            int limit,
+            long startMs,
+            long stepMs) {
+        return limiter.submit(queued -> evaluate(options, deadline, queued, parsed, evaluation), deadline)
+                .thenApply(done -> reply(done, options, limit, startMs, stepMs));
     }
 
     private static long requiredTime(ApiRequest r, String name) {

@@ -2,6 +2,7 @@ package dev.vigil.ui.api;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.Matcher;
+import dev.vigil.model.relabel.LabelNameScheme;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.promql.ast.Printer;
@@ -87,47 +88,42 @@ final class SeriesEndpoints {
     }
 
     ApiReply labelNames(ApiRequest r) {
-        int limit = Params.limitParam(r);
-        long start = Params.timeParam(r, "start", Params.MIN_TIME_MS);
-        long end = Params.timeParam(r, "end", Params.MAX_TIME_MS);
-        List<Matcher[]> sets = optionalMatchers(r);
-        List<String> names;
-        try (Querier q = backend.get().queryable().querier(start, end)) {
-            if (sets.size() <= 1) {
-                names = q.labelNames(sets.isEmpty() ? new Matcher[0] : sets.get(0));
-            } else {
-                TreeSet<String> union = new TreeSet<>(Labels::compareStrings);
-                for (Matcher[] matchers : sets) {
-                    union.addAll(q.labelNames(matchers));
-                }
-                names = new ArrayList<>(union);
-            }
-        }
-        return limited(names, limit);
+        return lookup(r, Querier::labelNames);
     }
 
     ApiReply labelValues(ApiRequest r) {
         String name = LabelNameEscaping.unescape(r.pathParam("name"));
-        if (!LabelNameEscaping.isValidUtf8Name(name)) {
+        if (!LabelNameScheme.UTF8.isValid(name)) {
             throw ApiException.badData("invalid label name: " + Printer.quote(name));
         }
+        return lookup(r, (q, matchers) -> q.labelValues(name, matchers));
+    }
+
+    /** A sorted list of names or values from a querier, for each {@code match[]} set. */
+    @FunctionalInterface
+    private interface Lookup {
+        List<String> find(Querier querier, Matcher... matchers);
+    }
+
+    /** Names or values over {@code [start, end]}, the union over the {@code match[]} sets, sorted, cut at limit. */
+    private ApiReply lookup(ApiRequest r, Lookup lookup) {
         int limit = Params.limitParam(r);
         long start = Params.timeParam(r, "start", Params.MIN_TIME_MS);
         long end = Params.timeParam(r, "end", Params.MAX_TIME_MS);
         List<Matcher[]> sets = optionalMatchers(r);
-        List<String> values;
+        List<String> found;
         try (Querier q = backend.get().queryable().querier(start, end)) {
             if (sets.size() <= 1) {
-                values = q.labelValues(name, sets.isEmpty() ? new Matcher[0] : sets.get(0));
+                found = lookup.find(q, sets.isEmpty() ? new Matcher[0] : sets.get(0));
             } else {
                 TreeSet<String> union = new TreeSet<>(Labels::compareStrings);
                 for (Matcher[] matchers : sets) {
-                    union.addAll(q.labelValues(name, matchers));
+                    union.addAll(lookup.find(q, matchers));
                 }
-                values = new ArrayList<>(union);
+                found = new ArrayList<>(union);
             }
         }
-        return limited(values, limit);
+        return limited(found, limit);
     }
 
     /** {@code match[]} of the label endpoints, where a bad selector is {@code bad_data} without the parameter name. */

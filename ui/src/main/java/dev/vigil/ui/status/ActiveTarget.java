@@ -1,6 +1,7 @@
 package dev.vigil.ui.status;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.model.metadata.MetadataStore;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param lastScrapeDurationSeconds how long the last scrape took
  * @param scrapeInterval the interval as configured, e.g. {@code 15s}
  * @param scrapeTimeout the timeout as configured, e.g. {@code 10s}
- * @param metadata the metric metadata its scrapes exposed
+ * @param metadata the metric metadata its scrapes exposed ({@link MetadataStore#EMPTY} when none)
  */
 public record ActiveTarget(
         Labels discoveredLabels,
@@ -28,7 +29,7 @@ public record ActiveTarget(
         double lastScrapeDurationSeconds,
         String scrapeInterval,
         String scrapeTimeout,
-        MetadataView metadata) {
+        MetadataStore metadata) {
     public ActiveTarget {
         Objects.requireNonNull(discoveredLabels, "discoveredLabels");
         Objects.requireNonNull(labels, "labels");

@@ -1,6 +1,8 @@
 package dev.vigil.ui.api;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.model.metadata.MetadataStore;
+import dev.vigil.model.metadata.MetricMetadata;
 import dev.vigil.testkit.InMemoryStorage;
 import dev.vigil.testkit.SeriesFixture;
 import dev.vigil.ui.status.ActiveTarget;
@@ -8,8 +10,6 @@ import dev.vigil.ui.status.AlertState;
 import dev.vigil.ui.status.AlertStatus;
 import dev.vigil.ui.status.AlertingRuleStatus;
 import dev.vigil.ui.status.AlertmanagersView;
-import dev.vigil.ui.status.MetadataView;
-import dev.vigil.ui.status.MetricMetadata;
 import dev.vigil.ui.status.PoolTargets;
 import dev.vigil.ui.status.RecordingRuleStatus;
 import dev.vigil.ui.status.RuleGroupStatus;
@@ -51,9 +51,9 @@ final class Fixtures {
         return storage;
     }
 
-    static MetadataView metadata(MetricMetadata... entries) {
+    static MetadataStore metadata(MetricMetadata... entries) {
         List<MetricMetadata> list = List.of(entries);
-        return new MetadataView() {
+        return new MetadataStore() {
             @Override
             public List<MetricMetadata> list() {
                 return list;
@@ -117,7 +117,7 @@ final class Fixtures {
                     0.5,
                     "30s",
                     "10s",
-                    MetadataView.NONE);
+                    MetadataStore.EMPTY);
             return List.of(
                     new PoolTargets(
                             "node", List.of(down), List.of(Labels.of("__address__", "skip:1", "job", "node")), 3),

@@ -29,13 +29,6 @@ class SmallPartsTest {
         assertThat(LabelNameEscaping.unescape(segment)).isEqualTo(name);
     }
 
-    @Test
-    void labelNameValidity() {
-        assertThat(LabelNameEscaping.isValidUtf8Name("ü.x")).isTrue();
-        assertThat(LabelNameEscaping.isValidUtf8Name("")).isFalse();
-        assertThat(LabelNameEscaping.isValidUtf8Name("a\uD800")).isFalse();
-    }
-
     @ParameterizedTest
     @CsvSource({
         "http://localhost:9090/metrics,https://vigil.example.com:9090/metrics",

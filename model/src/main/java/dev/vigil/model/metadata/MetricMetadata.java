@@ -1,4 +1,4 @@
-package dev.vigil.scraper.target;
+package dev.vigil.model.metadata;
 
 import java.util.Objects;
 

@@ -1,11 +1,11 @@
-package dev.vigil.scraper.target;
+package dev.vigil.model.metadata;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The metric metadata a target's scrapes have shown recently, as the metadata APIs read it. Implementations are
- * thread-safe: the scrape loop writes while the API reads.
+ * The metric metadata a target's scrapes have shown recently: written by its scrape loop, read by the metadata APIs.
+ * Implementations are thread-safe.
  */
 public interface MetadataStore {
     /** Every family's metadata, sorted by family name. */
@@ -14,7 +14,7 @@ public interface MetadataStore {
     /** The metadata of one family, by the name its TYPE/HELP/UNIT lines used. */
     Optional<MetricMetadata> get(String metricFamily);
 
-    /** The store of a target that has not been scraped. */
+    /** A store without entries, e.g. of a target that has not been scraped. */
     MetadataStore EMPTY = new MetadataStore() {
         @Override
         public List<MetricMetadata> list() {
