@@ -7,17 +7,19 @@ import java.math.BigDecimal;
  * The shortest decimal that reads back as a given double, and of those the closest: the digits Go's {@code
  * strconv.FormatFloat(f, fmt, -1, 64)} prints. Held as {@code 0.d1d2...dn × 10^point}.
  *
- * <p>Most values take an allocation-free path: integers below 2^53 directly, and values with up to about 16
- * significant digits by finding the smallest {@code k} for which some integer {@code m} satisfies {@code m / 10^k ==
- * v} in double arithmetic. That division is correctly rounded, so it is exactly the round-trip test; the path is only
- * taken while {@code ulp(v) < 10^-k}, where at most one such {@code m} exists. Other values (long expansions, very
- * large or tiny magnitudes) go through the Schubfach algorithm of jackson-core, corrected where Java's rule of at
- * least two digits differs from Go's.
+ * <p>Most values take an allocation-free path. Integers below 2^53 are their own digits. Otherwise, for {@code k = 1,
+ * 2, ...} fractional digits, the exact product {@code v × 10^k} (a two-product with {@link Math#fma}) gives the
+ * nearest {@code k}-digit decimal; the first {@code k} at which it lies inside the interval of reals that round to
+ * {@code v} gives the shortest digits, and being the nearest, the closest of them. Values this cannot settle (very
+ * large or tiny magnitudes, decimals within a hair of a rounding boundary or exactly halfway) go through the
+ * Schubfach algorithm of jackson-core, corrected where Java's rule of at least two digits differs from Go's.
  *
  * <p>Not thread-safe: a reusable scratch object.
  */
 final class ShortestDecimal {
-    private static final double TWO_POW_53 = 9007199254740992.0;
+    private static final double TWO_POW_53 = 0x1p53;
+    private static final double TWO_POW_62 = 0x1p62;
+
     private static final double[] POW10 = new double[23];
 
     static {
@@ -37,24 +39,44 @@ final class ShortestDecimal {
 
     /** Sets this to the shortest decimal of {@code abs}, which must be finite and positive. */
     void set(double abs) {
-        if (abs < TWO_POW_53 && abs == Math.rint(abs)) {
+        if (abs >= TWO_POW_53) {
+            // Integers with more digits than the double holds: the shortest form has fewer digits than the value.
+            setFromSchubfach(abs);
+            return;
+        }
+        if (abs == Math.rint(abs)) {
             setInteger((long) abs, 0);
             return;
         }
+        // Below 2^53 a non-integer is not within half a gap of any integer, so the shortest form has a fraction.
+        // Half the gaps to the neighbouring doubles: decimals closer than these read back as abs.
+        double halfGapUp = Math.ulp(abs) / 2;
+        double halfGapDown = (abs - Math.nextDown(abs)) / 2;
         for (int k = 1; k < POW10.length; k++) {
             double p = POW10[k];
-            double scaled = abs * p;
-            // Both operands of the product are exact, so it is exact too.
-            if (Math.ulp(abs) * p >= 1 || scaled >= TWO_POW_53) {
+            double hi = abs * p;
+            if (hi >= TWO_POW_62) {
                 break;
             }
-            double r = Math.rint(scaled);
-            for (int delta = 0; delta <= 2; delta++) {
-                double m = delta == 0 ? r : delta == 1 ? r - 1 : r + 1;
-                if (m >= 1 && m / p == abs) {
-                    setInteger((long) m, k);
-                    return;
-                }
+            // abs × p == hi + lo exactly: p is exact for k <= 22.
+            double lo = Math.fma(abs, p, -hi);
+            double whole = Math.rint(hi);
+            double fraction = (hi - whole) + lo;
+            double step = Math.rint(fraction);
+            double offset = step - fraction; // nearest k-digit decimal minus abs × p, in units of 10^-k
+            // Gaps times p are exact: a power of two times 10^k with 5^k < 2^53.
+            double half = (offset > 0 ? halfGapUp : halfGapDown) * p;
+            // Only the sum forming fraction rounds (hi - whole, lo and step - fraction are exact), by at most half
+            // an ulp of fraction.
+            double margin = 2 * Math.ulp(fraction);
+            boolean halfway = Math.abs(Math.abs(offset) - 0.5) <= margin;
+            if ((halfway && half >= 0.5 - margin) || Math.abs(Math.abs(offset) - half) <= margin) {
+                // Two decimals may read back (halfway), or the nearest sits on the rounding boundary.
+                break;
+            }
+            if (Math.abs(offset) < half) {
+                setInteger((long) whole + (long) step, k);
+                return;
             }
         }
         setFromSchubfach(abs);
