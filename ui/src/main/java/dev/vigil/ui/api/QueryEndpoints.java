@@ -2,8 +2,10 @@ package dev.vigil.ui.api;
 
 import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.ValueType;
+import dev.vigil.promql.engine.CancelHandle;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
+import dev.vigil.promql.engine.QueryCancelledException;
 import dev.vigil.promql.engine.QueryResult;
 import dev.vigil.promql.engine.QueryTimeoutException;
 import dev.vigil.promql.parser.ExpressionParser;
@@ -49,6 +51,7 @@ final class QueryEndpoints {
                 deadline,
                 parsed,
                 engine -> engine.instantQuery(parsed.text, parsed.expr, time, r.cancelHandle()),
+                r.cancelHandle(),
                 limit,
                 time,
                 0);
@@ -93,6 +96,7 @@ final class QueryEndpoints {
                 deadline,
                 parsed,
                 engine -> engine.rangeQuery(parsed.text, parsed.expr, start, end, stepMs, r.cancelHandle()),
+                r.cancelHandle(),
                 limit,
                 start,
                 stepMs);
@@ -104,10 +108,11 @@ final class QueryEndpoints {
             long deadline,
             Parsed parsed,
             Evaluation evaluation,
+            CancelHandle cancel,
             int limit,
             long startMs,
             long stepMs) {
-        return limiter.submit(queued -> evaluate(options, deadline, queued, parsed, evaluation), deadline)
+        return limiter.submit(queued -> evaluate(options, deadline, queued, parsed, evaluation, cancel), deadline)
                 .thenApply(done -> reply(done, options, limit, startMs, stepMs));
     }
 
@@ -158,7 +163,17 @@ final class QueryEndpoints {
     private record Done(QueryResult result, long queuedNanos, long totalNanos) {}
 
     /** Runs on a query thread: an engine with what is left of the deadline and the request's lookback. */
-    private Done evaluate(QueryOptions options, long deadline, long queued, Parsed parsed, Evaluation evaluation) {
+    private Done evaluate(
+            QueryOptions options,
+            long deadline,
+            long queued,
+            Parsed parsed,
+            Evaluation evaluation,
+            CancelHandle cancel) {
+        if (cancel.isCancelled()) {
+            // The client left while the query waited; do not load its series.
+            throw new QueryCancelledException();
+        }
         long started = System.nanoTime();
         long remaining = deadline - started;
         if (remaining <= 0) {

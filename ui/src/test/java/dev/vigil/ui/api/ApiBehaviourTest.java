@@ -14,9 +14,11 @@ import dev.vigil.testkit.InMemoryStorage;
 import dev.vigil.ui.status.AlertmanagersView;
 import dev.vigil.ui.status.RulesView;
 import dev.vigil.ui.status.TargetsView;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +88,36 @@ class ApiBehaviourTest {
                         "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out in query queue\"}");
         blocking.release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientThatLeavesWhileItsQueryWaitsNeverHasItEvaluated() throws Exception {
+        BlockingQueryable blocking = new BlockingQueryable(Fixtures.storage());
+        AtomicInteger ended = new AtomicInteger();
+        RouteInstrumenter countEnds = (route, handler) -> ctx -> {
+            ctx.addEndHandler(done -> ended.incrementAndGet());
+            handler.handle(ctx);
+        };
+        serve(ApiServer.Options.defaults().withMaxConcurrency(1).withInstrumenter(countEnds), blocking);
+        QueryLimiter limiter = server.api.queryLimiter();
+        CompletableFuture<HttpResponse<String>> first = async(path("/api/v1/query", "query", "up"));
+        QueryLimiterTest.awaitTrue(() -> blocking.waiting.get() == 1);
+
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream()
+                    .write("GET /api/v1/query?query=count(up) HTTP/1.1\r\nHost: x\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            QueryLimiterTest.awaitTrue(() -> limiter.waiting() == 1);
+        }
+        QueryLimiterTest.awaitTrue(() -> ended.get() == 1);
+
+        blocking.release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        QueryLimiterTest.awaitTrue(() -> limiter.waiting() == 0 && limiter.running() == 0);
+        assertThat(blocking.opened.get())
+                .as("the abandoned query loaded nothing")
+                .isEqualTo(1);
     }
 
     private CompletableFuture<HttpResponse<String>> async(String pathAndQuery) {

@@ -46,25 +46,41 @@ final class ApiServer {
     private final HttpServer server;
 
     /** Builder-style options for the tests that need something else than the defaults. */
-    record Options(int maxConcurrency, String corsOrigin, boolean admin, long bodyLimit, ServerInfo info) {
+    record Options(
+            int maxConcurrency,
+            String corsOrigin,
+            boolean admin,
+            long bodyLimit,
+            ServerInfo info,
+            RouteInstrumenter instrumenter) {
         static Options defaults() {
-            return new Options(20, ".*", false, ApiSettings.DEFAULT_MAX_REQUEST_BODY_BYTES, TestServerInfo.INSTANCE);
+            return new Options(
+                    20,
+                    ".*",
+                    false,
+                    ApiSettings.DEFAULT_MAX_REQUEST_BODY_BYTES,
+                    TestServerInfo.INSTANCE,
+                    RouteInstrumenter.NONE);
         }
 
         Options withMaxConcurrency(int n) {
-            return new Options(n, corsOrigin, admin, bodyLimit, info);
+            return new Options(n, corsOrigin, admin, bodyLimit, info, instrumenter);
         }
 
         Options withCors(String regex) {
-            return new Options(maxConcurrency, regex, admin, bodyLimit, info);
+            return new Options(maxConcurrency, regex, admin, bodyLimit, info, instrumenter);
         }
 
         Options withAdmin() {
-            return new Options(maxConcurrency, corsOrigin, true, bodyLimit, info);
+            return new Options(maxConcurrency, corsOrigin, true, bodyLimit, info, instrumenter);
         }
 
         Options withBodyLimit(long bytes) {
-            return new Options(maxConcurrency, corsOrigin, admin, bytes, info);
+            return new Options(maxConcurrency, corsOrigin, admin, bytes, info, instrumenter);
+        }
+
+        Options withInstrumenter(RouteInstrumenter routeInstrumenter) {
+            return new Options(maxConcurrency, corsOrigin, admin, bodyLimit, info, routeInstrumenter);
         }
     }
 
@@ -78,7 +94,7 @@ final class ApiServer {
                 Clock.fixed(Instant.ofEpochMilli(NOW_MS), ZoneOffset.UTC));
         api = new PrometheusApi(vertx, settings, options.info(), registry, ready::get);
         Router router = Router.router(vertx);
-        api.mount(router, RouteInstrumenter.NONE);
+        api.mount(router, options.instrumenter());
         server = vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(0, "127.0.0.1")
@@ -100,6 +116,10 @@ final class ApiServer {
 
     ApiServer start(Queryable queryable) {
         return start(queryable, null, TargetsView.NONE, RulesView.NONE, AlertmanagersView.NONE);
+    }
+
+    int port() {
+        return server.actualPort();
     }
 
     String url(String pathAndQuery) {
