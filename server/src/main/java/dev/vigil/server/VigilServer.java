@@ -5,8 +5,10 @@ import dev.vigil.model.log.Log;
 import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.metrics.MetricType;
 import dev.vigil.model.storage.Storage;
+import dev.vigil.promql.engine.Engine;
 import dev.vigil.scraper.ScrapeService;
 import dev.vigil.scraper.target.TargetStatusRegistry;
+import dev.vigil.server.api.ApiWiring;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.config.ConfigSource;
 import dev.vigil.server.http.CoreRoutes;
@@ -17,11 +19,13 @@ import dev.vigil.server.http.RequestMetrics;
 import dev.vigil.server.http.ServerControl;
 import dev.vigil.server.selfmetrics.JvmCollector;
 import dev.vigil.server.selfmetrics.ProcessCollector;
+import dev.vigil.ui.api.PrometheusApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +58,9 @@ public final class VigilServer implements ServerControl, AutoCloseable {
     private volatile Storage storage;
     private volatile ScrapeService scraping;
     private volatile Throwable shutdownFailure;
+    private final Instant startTime = Instant.now();
+    private PrometheusApi api;
+    private volatile Engine engine;
 
     private VigilServer(ServerOptions options) {
         this.options = options;
@@ -97,6 +104,17 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         RequestMetrics requestMetrics = new RequestMetrics(registry);
         new CoreRoutes(registry, requestMetrics, this, options.enableLifecycle()).addTo(router);
         IngestWiring.addTo(router, vertx, registry, requestMetrics, options, () -> storage, () -> reloader);
+        api = ApiWiring.mount(
+                vertx,
+                router,
+                options,
+                registry,
+                requestMetrics::instrument,
+                build,
+                startTime,
+                () -> reloader,
+                () -> storage != null,
+                this::isReady);
         http = new HttpFrontend(vertx, options.listenAddress(), router);
         int port;
         try {
@@ -122,6 +140,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         }
         log.info("Storage started", "duration", Math.round((System.nanoTime() - openStart) / 1e6) + "ms");
         startScraping();
+        engine = ApiWiring.start(api, storage, scraping, options);
         ready.set(true);
         log.info("Server is ready to receive web requests.");
     }
@@ -131,6 +150,11 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         scraping = new ScrapeService(storage, registry, new TargetStatusRegistry(), Duration.ofSeconds(5));
         scraping.apply(reloader.current());
         reloader.addConsumer(scraping::apply);
+    }
+
+    /** The query engine on storage with the flags' limits; null until storage has opened. */
+    public Engine engine() {
+        return engine;
     }
 
     /** Discovery and scraping; null until storage has opened. */
@@ -233,6 +257,9 @@ public final class VigilServer implements ServerControl, AutoCloseable {
             log.info("Stopping Vigil");
             if (http != null) {
                 runStep("Stopping web server", () -> http.close());
+            }
+            if (api != null) {
+                runStep("Stopping query API", () -> api.close());
             }
             if (scraping != null) {
                 runStep("Stopping scrape manager", () -> scraping.close());

@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.api.QueryApiOptions;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.server.log.LogFormat;
 import dev.vigil.server.log.LogLevel;
@@ -32,6 +33,7 @@ final class TestOptions {
                 LogLevel.INFO,
                 LogFormat.LOGFMT,
                 Duration.ofSeconds(30),
-                Map.of());
+                Map.of(),
+                QueryApiOptions.DEFAULTS);
     }
 }

@@ -72,6 +72,14 @@ public final class Engine {
         return run(null, expr, timeMs, timeMs, 0, cancel, 0);
     }
 
+    /**
+     * Evaluates {@code expr}, parsed by the caller from {@code text}; the text gives warnings and infos their {@code
+     * (line:column)} positions.
+     */
+    public QueryResult instantQuery(String text, Expr expr, long timeMs, CancelHandle cancel) {
+        return run(text, expr, timeMs, timeMs, 0, cancel, 0);
+    }
+
     /** Evaluates {@code query} at {@code startMs}, {@code startMs + stepMs}, ... up to {@code endMs}. */
     public QueryResult rangeQuery(String query, long startMs, long endMs, long stepMs) {
         return rangeQuery(query, startMs, endMs, stepMs, null);
@@ -91,6 +99,12 @@ public final class Engine {
     public QueryResult rangeQuery(Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
         checkRange(expr, startMs, endMs, stepMs);
         return run(null, expr, startMs, endMs, stepMs, cancel, 0);
+    }
+
+    /** As {@link #instantQuery(String, Expr, long, CancelHandle)}, over a range. */
+    public QueryResult rangeQuery(String text, Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
+        checkRange(expr, startMs, endMs, stepMs);
+        return run(text, expr, startMs, endMs, stepMs, cancel, 0);
     }
 
     private static void checkRange(Expr expr, long startMs, long endMs, long stepMs) {
@@ -128,7 +142,8 @@ public final class Engine {
                     ctx.peakSamples,
                     parseNanos,
                     t1 - t0,
-                    t2 - t1);
+                    t2 - t1,
+                    ctx.samplesPerStep());
             return new QueryResult(value, end, annotations.warnings(), annotations.infos(), stats);
         } finally {
             if (querier != null) {
@@ -140,6 +155,7 @@ public final class Engine {
     private static Value instant(Evaluator ev, EvalContext ctx, Expr expr, long t) {
         ctx.checkNow();
         Value v = ev.eval(expr, t);
+        ctx.endStep(0);
         if (v instanceof Vector vec) {
             Vector out = new Vector(vec.size());
             Set<Labels> seen = new HashSet<>();
@@ -169,10 +185,12 @@ public final class Engine {
         Map<Labels, Evaluator.SeriesBuilder> series = new HashMap<>();
         LabelsBuilder b = new LabelsBuilder();
         long held = 0;
+        int stepIndex = 0;
         for (long t = start; t <= end; t += step) {
             ctx.checkNow();
             ctx.resetCurrentSamples(held);
             Value v = ev.eval(expr, t);
+            ctx.endStep(stepIndex++);
             if (v instanceof Scalar s) {
                 series.computeIfAbsent(Labels.EMPTY, k -> new Evaluator.SeriesBuilder())
                         .add(t, s.value(), false);
@@ -191,7 +209,7 @@ public final class Engine {
             held += vec.size();
         }
         ctx.resetCurrentSamples(0);
-        ctx.addSamples(held);
+        ctx.holdResult(held);
         List<Series> out = new ArrayList<>(series.size());
         series.forEach((l, sb) -> out.add(sb.build(l)));
         out.sort(Comparator.comparing(Series::labels));

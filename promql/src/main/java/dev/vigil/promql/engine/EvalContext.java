@@ -25,6 +25,8 @@ final class EvalContext {
     long seriesTouched;
     long samplesLoaded;
     private int checks;
+    private final long[] samplesPerStep;
+    private long samplesAtStepStart;
 
     EvalContext(long start, long end, long step, EngineOptions options, Annotations annotations, CancelHandle cancel) {
         this.start = start;
@@ -34,6 +36,7 @@ final class EvalContext {
         this.annotations = annotations;
         this.cancel = cancel;
         this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
+        this.samplesPerStep = new long[step > 0 ? Math.toIntExact((end - start) / step + 1) : 1];
     }
 
     long start() {
@@ -109,16 +112,35 @@ final class EvalContext {
         currentSamples = held;
     }
 
-    /** Accounts {@code n} more samples held in memory; fails when over the limit. */
-    void addSamples(long n) {
+    /** Closes top-level step {@code index}: the samples processed since the previous step are booked to it. */
+    void endStep(int index) {
+        samplesPerStep[index] = samplesProcessed - samplesAtStepStart;
+        samplesAtStepStart = samplesProcessed;
+    }
+
+    /** Per top-level step, the samples processed while evaluating it. */
+    long[] samplesPerStep() {
+        return samplesPerStep;
+    }
+
+    /**
+     * Accounts the samples of the finished result, which stay in memory until returned: they count toward the peak
+     * and the limit but were processed already.
+     */
+    void holdResult(long n) {
         currentSamples += n;
-        samplesProcessed += n;
         if (currentSamples > peakSamples) {
             peakSamples = currentSamples;
         }
         if (currentSamples > options.maxSamples()) {
             throw new TooManySamplesException();
         }
+    }
+
+    /** Accounts {@code n} more samples held in memory; fails when over the limit. */
+    void addSamples(long n) {
+        samplesProcessed += n;
+        holdResult(n);
     }
 
     /** Fails when the query was cancelled, its thread interrupted or its deadline passed. Cheap enough for loops. */

@@ -141,6 +141,19 @@ class EngineTest {
     }
 
     @Test
+    void statsSplitProcessedSamplesByStep() {
+        // Two series with a sample every minute: a 2m window holds 2 samples per series, one step per minute.
+        QueryStats range = engine.rangeQuery("count_over_time(requests_total[2m])", 2 * MIN, 4 * MIN, MIN)
+                .stats();
+        assertThat(range.samplesPerStep()).containsExactly(4, 4, 4);
+        assertThat(range.samplesProcessed()).isEqualTo(12);
+
+        QueryStats instant = engine.instantQuery("requests_total", 4 * MIN).stats();
+        assertThat(instant.samplesPerStep()).containsExactly(2);
+        assertThat(instant.samplesProcessed()).isEqualTo(2);
+    }
+
+    @Test
     void explainPrintsOnePlanLinePerNode() {
         String plan = Explain.plan(
                 dev.vigil.promql.parser.ExpressionParser.parse("sum by (job) (rate(requests_total[5m])) > 1"));

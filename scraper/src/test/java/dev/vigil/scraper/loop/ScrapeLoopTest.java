@@ -8,6 +8,7 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.scrape.ScrapeConfig;
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.Matcher;
+import dev.vigil.model.metadata.MetricMetadata;
 import dev.vigil.model.relabel.Relabeler;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.Appendable;
@@ -124,6 +125,42 @@ class ScrapeLoopTest {
         assertThat(loop.cache().size()).isEqualTo(cached).isEqualTo(3);
         assertThat(values(storage, "scrape_series_added")).containsExactly(3.0, 0.0);
         assertThat(values(storage, "temperature")).containsExactly(21.5, 21.5);
+    }
+
+    @Test
+    void metadataOfTheScrapedFamiliesIsKeptPerTarget() throws Exception {
+        ScrapeLoop loop = loop("");
+        assertThat(loop.target().metadata().list()).isEmpty();
+        scrape(loop);
+        assertThat(loop.target().metadata().list())
+                .containsExactly(
+                        new MetricMetadata("http_requests_total", "counter", "Requests.", ""),
+                        new MetricMetadata("temperature", "gauge", "", ""));
+
+        exporter.contentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+        exporter.body =
+                """
+                # TYPE temperature_celsius gauge
+                # UNIT temperature_celsius celsius
+                # HELP temperature_celsius Room temperature\\\\n in \\"C\\".
+                temperature_celsius 22
+                # EOF
+                """;
+        scrape(loop);
+        assertThat(loop.target().lastReport().lastError()).isEmpty();
+        assertThat(loop.target().metadata().get("temperature_celsius"))
+                .contains(
+                        new MetricMetadata("temperature_celsius", "gauge", "Room temperature\\n in \"C\".", "celsius"));
+        assertThat(loop.target().metadata().get("http_requests_total"))
+                .as("kept for a while after the family disappeared")
+                .isPresent();
+
+        for (int i = 0; i < MetadataCache.KEEP_SCRAPES; i++) {
+            scrape(loop);
+        }
+        assertThat(loop.target().metadata().list())
+                .extracting(MetricMetadata::metricFamily)
+                .containsExactly("temperature_celsius");
     }
 
     @Test

@@ -127,6 +127,9 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Output format of log messages: logfmt, json (default: ${DEFAULT-VALUE}).")
     LogFormat logFormat;
 
+    @CommandLine.Mixin
+    QueryApiFlags queryApiFlags = new QueryApiFlags();
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = toOptions();
@@ -183,7 +186,8 @@ public final class ServerCommand implements Callable<Integer> {
                 logLevel,
                 logFormat,
                 Duration.ofSeconds(60),
-                flags);
+                flags,
+                queryApiFlags.toOptions(spec));
     }
 
     /** The value as the user gave it, else the declared default, for display in the flags status. */

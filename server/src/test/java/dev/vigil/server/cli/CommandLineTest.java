@@ -36,6 +36,9 @@ class CommandLineTest {
                 "server --query.max-samples=many|Invalid value for option '--query.max-samples': 'many' is not a long",
                 "server --query.lookback-delta=0s|--query.lookback-delta must be greater than 0",
                 "server --web.external-url=not-a-url|--web.external-url must be an absolute http(s) URL, got 'not-a-url'",
+                "server --query.max-concurrency=0|vigil server: error: --query.max-concurrency must be at least 1, got 0",
+                "server --query.max-concurrency=lots|Invalid value for option '--query.max-concurrency': 'lots' is not an int",
+                "server --web.cors.origin=(unclosed|--web.cors.origin: invalid regex \"(unclosed\"",
                 "server extra-argument|Unmatched argument",
                 "bogus|vigil: error: Unmatched argument at index 0: 'bogus'",
                 "check|vigil check: error: a check is required (config, rules), try --help",
@@ -179,5 +182,20 @@ class CommandLineTest {
 
         assertThat(options.enableRemoteWriteReceiver()).isEqualTo(enabled);
         assertThat(options.flags()).containsEntry("web.enable-remote-write-receiver", Boolean.toString(enabled));
+    }
+
+    @Test
+    void queryApiFlagsHavePrometheusDefaultsAndAppearInTheFlagsStatus() {
+        ServerCommand defaults = new ServerCommand();
+        new picocli.CommandLine(defaults).parseArgs();
+        dev.vigil.server.ServerOptions options = defaults.toOptions();
+        assertThat(options.queryApi()).isEqualTo(dev.vigil.server.api.QueryApiOptions.DEFAULTS);
+        assertThat(options.flags()).containsEntry("query.max-concurrency", "20").containsEntry("web.cors.origin", ".*");
+
+        ServerCommand set = new ServerCommand();
+        new picocli.CommandLine(set)
+                .parseArgs("--query.max-concurrency=4", "--web.cors.origin=https://grafana\\.local");
+        assertThat(set.toOptions().queryApi())
+                .isEqualTo(new dev.vigil.server.api.QueryApiOptions(4, "https://grafana\\.local"));
     }
 }
