@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.alerting.AlertingOptions;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.server.log.LogFormat;
 import dev.vigil.server.log.LogLevel;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param retentionTime {@link Duration#ZERO} when no time limit is set
  * @param retentionBytes 0 when no size limit is set
  * @param flags every flag by its command-line name with the value in force, for the status API
+ * @param alerting the rule evaluation and notification flags
  */
 public record ServerOptions(
         Path configFile,
@@ -30,9 +32,47 @@ public record ServerOptions(
         LogLevel logLevel,
         LogFormat logFormat,
         Duration shutdownTimeout,
-        Map<String, String> flags) {
+        Map<String, String> flags,
+        AlertingOptions alerting) {
 
     public ServerOptions {
         flags = Map.copyOf(flags);
+        java.util.Objects.requireNonNull(alerting, "alerting");
+    }
+
+    /** Options with the default alerting flags. */
+    public ServerOptions(
+            Path configFile,
+            Path storagePath,
+            Duration retentionTime,
+            long retentionBytes,
+            ListenAddress listenAddress,
+            boolean enableLifecycle,
+            boolean enableAdminApi,
+            String externalUrl,
+            Duration queryTimeout,
+            long queryMaxSamples,
+            Duration queryLookbackDelta,
+            LogLevel logLevel,
+            LogFormat logFormat,
+            Duration shutdownTimeout,
+            Map<String, String> flags) {
+        this(
+                configFile,
+                storagePath,
+                retentionTime,
+                retentionBytes,
+                listenAddress,
+                enableLifecycle,
+                enableAdminApi,
+                externalUrl,
+                queryTimeout,
+                queryMaxSamples,
+                queryLookbackDelta,
+                logLevel,
+                logFormat,
+                shutdownTimeout,
+                flags,
+                AlertingOptions.DEFAULTS);
     }
 }

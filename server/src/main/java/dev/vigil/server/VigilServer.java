@@ -7,6 +7,7 @@ import dev.vigil.model.metrics.MetricType;
 import dev.vigil.model.storage.Storage;
 import dev.vigil.scraper.ScrapeService;
 import dev.vigil.scraper.target.TargetStatusRegistry;
+import dev.vigil.server.alerting.AlertingService;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.config.ConfigSource;
 import dev.vigil.server.http.CoreRoutes;
@@ -52,6 +53,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
     private HttpFrontend http;
     private volatile Storage storage;
     private volatile ScrapeService scraping;
+    private volatile AlertingService alerting;
     private volatile Throwable shutdownFailure;
 
     private VigilServer(ServerOptions options) {
@@ -94,6 +96,8 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
         Router router = Router.router(vertx);
         new CoreRoutes(registry, new RequestMetrics(registry), this, options.enableLifecycle()).addTo(router);
+        alerting = new AlertingService(options, registry, vertx);
+        alerting.addRoutesTo(router);
         http = new HttpFrontend(vertx, options.listenAddress(), router);
         int port;
         try {
@@ -119,6 +123,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         }
         log.info("Storage started", "duration", Math.round((System.nanoTime() - openStart) / 1e6) + "ms");
         startScraping();
+        startAlerting();
         ready.set(true);
         log.info("Server is ready to receive web requests.");
     }
@@ -128,6 +133,17 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         scraping = new ScrapeService(storage, registry, new TargetStatusRegistry(), Duration.ofSeconds(5));
         scraping.apply(reloader.current());
         reloader.addConsumer(scraping::apply);
+    }
+
+    /** Rules read and write storage, so they start after it opens; bad rule files fail the start. */
+    private void startAlerting() throws Exception {
+        alerting.start(storage, reloader.current(), scraping.discoveryMetrics(), http.port());
+        reloader.addConsumer(alerting::apply);
+    }
+
+    /** Rule evaluation, alert sending and the notifier (status views for the API); started once storage opened. */
+    public AlertingService alerting() {
+        return alerting;
     }
 
     /** Discovery and scraping; null until storage has opened. */
@@ -230,6 +246,9 @@ public final class VigilServer implements ServerControl, AutoCloseable {
             log.info("Stopping Vigil");
             if (http != null) {
                 runStep("Stopping web server", () -> http.close());
+            }
+            if (alerting != null) {
+                runStep("Stopping rule manager and notifier", () -> alerting.close());
             }
             if (scraping != null) {
                 runStep("Stopping scrape manager", () -> scraping.close());

@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.alerting.AlertingOptions;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.server.log.LogFormat;
 import dev.vigil.server.log.LogLevel;
@@ -12,6 +13,10 @@ final class TestOptions {
     private TestOptions() {}
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle) {
+        return of(dataDir, configFile, port, lifecycle, AlertingOptions.DEFAULTS);
+    }
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, AlertingOptions alerting) {
         return new ServerOptions(
                 configFile,
                 dataDir,
@@ -27,6 +32,7 @@ final class TestOptions {
                 LogLevel.INFO,
                 LogFormat.LOGFMT,
                 Duration.ofSeconds(30),
-                Map.of());
+                Map.of(),
+                alerting);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -121,6 +122,9 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Output format of log messages: logfmt, json (default: ${DEFAULT-VALUE}).")
     LogFormat logFormat;
 
+    @Mixin
+    AlertingFlags alertingFlags;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = toOptions();
@@ -176,7 +180,8 @@ public final class ServerCommand implements Callable<Integer> {
                 logLevel,
                 logFormat,
                 Duration.ofSeconds(60),
-                flags);
+                flags,
+                alertingFlags.toOptions(spec));
     }
 
     /** The value as the user gave it, else the declared default, for display in the flags status. */
