@@ -172,13 +172,7 @@ public final class AlertmanagerApi {
 
     private Response postAlerts(RoutingContext ctx) throws ApiException {
         NotificationService s = notifier();
-        JsonNode root = parse(ctx, "alerts");
-        if (!root.isArray()) {
-            throw ApiException.schema(
-                    400,
-                    "parsing alerts body from \"\" failed, because json: cannot unmarshal " + kind(root)
-                            + " into Go value of type models.PostableAlerts");
-        }
+        JsonNode root = parse(ctx, "alerts", "PostableAlerts", true);
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             if (!root.get(i).has("labels")) {
@@ -241,13 +235,7 @@ public final class AlertmanagerApi {
 
     private String postSilence(RoutingContext ctx) throws ApiException {
         NotificationService s = notifier();
-        JsonNode root = parse(ctx, "silence");
-        if (!root.isObject()) {
-            throw ApiException.schema(
-                    400,
-                    "parsing silence body from \"\" failed, because json: cannot unmarshal " + kind(root)
-                            + " into Go value of type models.PostableSilence");
-        }
+        JsonNode root = parse(ctx, "silence", "PostableSilence", false);
         List<String> missing = new ArrayList<>();
         for (String field : List.of("comment", "createdBy", "endsAt", "matchers", "startsAt")) {
             if (!root.hasNonNull(field)) {
@@ -350,17 +338,26 @@ public final class AlertmanagerApi {
         }
     }
 
-    private static JsonNode parse(RoutingContext ctx, String what) throws ApiException {
+    /** The JSON body, which must be an array or an object as {@code array} says ({@code goType} names it in errors). */
+    private static JsonNode parse(RoutingContext ctx, String what, String goType, boolean array) throws ApiException {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             throw ApiException.schema(ApiException.REQUIRED, what + " in body is required");
         }
+        JsonNode root;
         try {
-            return MAPPER.readTree(text);
+            root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw ApiException.schema(
                     400, "parsing " + what + " body from \"\" failed, because " + e.getOriginalMessage());
         }
+        if (array ? !root.isArray() : !root.isObject()) {
+            throw ApiException.schema(
+                    400,
+                    "parsing " + what + " body from \"\" failed, because json: cannot unmarshal " + kind(root)
+                            + " into Go value of type models." + goType);
+        }
+        return root;
     }
 
     private static String kind(JsonNode node) {

@@ -125,6 +125,11 @@ class AlertmanagerApiTest {
         assertThat(json(notJson).get("code").asInt()).isEqualTo(400);
         assertThat(json(notJson).get("message").asText()).startsWith("parsing silence body from \"\" failed");
 
+        HttpResponse<String> array = api.post("/api/v2/silences", "[]");
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(json(array).get("message").asText())
+                .endsWith("cannot unmarshal array into Go value of type models.PostableSilence");
+
         HttpResponse<String> missing = api.post(
                 "/api/v2/silences",
                 "{\"matchers\":[{\"name\":\"a\",\"value\":\"b\",\"isRegex\":false}],\"startsAt\":\"" + now
