@@ -199,11 +199,13 @@ public final class AlertingService implements AutoCloseable {
         if (server.externalUrl() != null) {
             return server.externalUrl();
         }
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
         }
         return "http://" + host + ":" + httpPort;
     }

@@ -58,6 +58,11 @@ final class NotificationsSource {
                     break;
                 }
                 inside = line.startsWith(key + ":");
+                String rest = inside ? line.substring(key.length() + 1).strip() : "";
+                if (!rest.isEmpty() && !rest.startsWith("#")) {
+                    // Flow style on the key's own line: that is the whole section.
+                    return rest + "\n";
+                }
                 continue;
             }
             if (!inside) {
