@@ -1,6 +1,7 @@
 package dev.vigil.alerting.eval;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.promql.engine.CancelHandle;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.QueryException;
 import dev.vigil.promql.value.Scalar;
@@ -14,14 +15,24 @@ import java.util.Objects;
  */
 public final class EngineQueryFunction implements RuleQueryFunction {
     private final Engine engine;
+    private final CancelHandle cancel;
 
     public EngineQueryFunction(Engine engine) {
+        this(engine, new CancelHandle());
+    }
+
+    /**
+     * @param cancel cancelled on shutdown, so that running rule queries stop instead of holding shutdown up until
+     *     their timeout
+     */
+    public EngineQueryFunction(Engine engine, CancelHandle cancel) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.cancel = Objects.requireNonNull(cancel, "cancel");
     }
 
     @Override
     public Vector query(String expr, long evalTimeMs) {
-        Value value = engine.instantQuery(expr, evalTimeMs).value();
+        Value value = engine.instantQuery(expr, evalTimeMs, cancel).value();
         if (value instanceof Vector vector) {
             return vector;
         }

@@ -19,6 +19,7 @@ import dev.vigil.config.discovery.ServiceDiscoveryConfigs;
 import dev.vigil.model.log.Log;
 import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.storage.Storage;
+import dev.vigil.promql.engine.CancelHandle;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.scraper.discovery.DiscoveryManager;
@@ -67,6 +68,7 @@ public final class AlertingService implements AutoCloseable {
     private final Vertx vertx;
     private final NotificationsSource notificationsSource;
     private final Instant startedAt = Instant.now();
+    private final CancelHandle shutdown = new CancelHandle();
     private volatile NotificationService notifications;
     private volatile String notificationsText = "";
     private volatile EngineQueryFunction queries;
@@ -156,7 +158,7 @@ public final class AlertingService implements AutoCloseable {
         // Templates are the part of the notification config that can still fail; check them before rules change.
         NotificationTemplates.load(loaded.config());
         source = config.source();
-        queries = new EngineQueryFunction(new Engine(storage, engineOptions(config)));
+        queries = new EngineQueryFunction(new Engine(storage, engineOptions(config)), shutdown);
         rules.update(config);
         notifications.apply(loaded.config());
         notificationsText = loaded.text();
@@ -244,6 +246,7 @@ public final class AlertingService implements AutoCloseable {
             return;
         }
         closed = true;
+        shutdown.cancel();
         if (rules != null) {
             rules.close();
         }
