@@ -12,6 +12,7 @@ import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.config.ConfigSource;
 import dev.vigil.server.http.CoreRoutes;
 import dev.vigil.server.http.HttpFrontend;
+import dev.vigil.server.http.IngestWiring;
 import dev.vigil.server.http.ReloadOutcome;
 import dev.vigil.server.http.RequestMetrics;
 import dev.vigil.server.http.ServerControl;
@@ -95,7 +96,9 @@ public final class VigilServer implements ServerControl, AutoCloseable {
 
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
         Router router = Router.router(vertx);
-        new CoreRoutes(registry, new RequestMetrics(registry), this, options.enableLifecycle()).addTo(router);
+        RequestMetrics requestMetrics = new RequestMetrics(registry);
+        new CoreRoutes(registry, requestMetrics, this, options.enableLifecycle()).addTo(router);
+        IngestWiring.addTo(router, vertx, registry, requestMetrics, options, () -> storage, () -> reloader);
         alerting = new AlertingService(options, registry, vertx);
         alerting.addRoutesTo(router);
         http = new HttpFrontend(vertx, options.listenAddress(), router);

@@ -13,10 +13,24 @@ final class TestOptions {
     private TestOptions() {}
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle) {
-        return of(dataDir, configFile, port, lifecycle, AlertingOptions.DEFAULTS);
+        return of(dataDir, configFile, port, lifecycle, false, AlertingOptions.DEFAULTS);
+    }
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, boolean remoteWriteReceiver) {
+        return of(dataDir, configFile, port, lifecycle, remoteWriteReceiver, AlertingOptions.DEFAULTS);
     }
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, AlertingOptions alerting) {
+        return of(dataDir, configFile, port, lifecycle, false, alerting);
+    }
+
+    static ServerOptions of(
+            Path dataDir,
+            Path configFile,
+            int port,
+            boolean lifecycle,
+            boolean remoteWriteReceiver,
+            AlertingOptions alerting) {
         return new ServerOptions(
                 configFile,
                 dataDir,
@@ -25,6 +39,7 @@ final class TestOptions {
                 new ListenAddress("127.0.0.1", port),
                 lifecycle,
                 false,
+                remoteWriteReceiver,
                 null,
                 Duration.ofMinutes(2),
                 50_000_000,

@@ -76,6 +76,12 @@ public final class ServerCommand implements Callable<Integer> {
     boolean enableAdminApi;
 
     @Option(
+            names = "--web.enable-remote-write-receiver",
+            negatable = true,
+            description = "Enable the API endpoint accepting remote write requests (/api/v1/write).")
+    boolean enableRemoteWriteReceiver;
+
+    @Option(
             names = "--web.external-url",
             paramLabel = "URL",
             description = "The URL under which Vigil is externally reachable (for generated links).")
@@ -173,6 +179,7 @@ public final class ServerCommand implements Callable<Integer> {
                 listenAddress,
                 enableLifecycle,
                 enableAdminApi,
+                enableRemoteWriteReceiver,
                 externalUrl,
                 queryTimeout,
                 queryMaxSamples,

@@ -199,4 +199,16 @@ class CommandLineTest {
         assertThat(alerting.drainNotificationQueueOnShutdown()).isFalse();
         assertThat(options.flags()).containsEntry("rules.alert.resend-delay", "30s");
     }
+
+    @ParameterizedTest
+    @CsvSource({"'',false", "--web.enable-remote-write-receiver,true"})
+    void remoteWriteReceiverIsOffUnlessEnabled(String args, boolean enabled) {
+        ServerCommand command = new ServerCommand();
+        new picocli.CommandLine(command).parseArgs(args.isEmpty() ? new String[0] : new String[] {args});
+
+        dev.vigil.server.ServerOptions options = command.toOptions();
+
+        assertThat(options.enableRemoteWriteReceiver()).isEqualTo(enabled);
+        assertThat(options.flags()).containsEntry("web.enable-remote-write-receiver", Boolean.toString(enabled));
+    }
 }
