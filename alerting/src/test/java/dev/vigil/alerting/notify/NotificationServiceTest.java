@@ -3,6 +3,7 @@ package dev.vigil.alerting.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.alerting.Polling;
 import dev.vigil.config.notifications.NotificationsConfig;
 import dev.vigil.config.notifications.NotificationsConfigLoader;
 import dev.vigil.model.labels.Labels;
@@ -95,13 +96,7 @@ class NotificationServiceTest {
     }
 
     private void awaitPaths(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (paths.size() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + n + " notifications, got " + paths);
-            }
-            Thread.sleep(5);
-        }
+        Polling.await(n + " notifications, got " + paths, () -> paths.size() >= n);
     }
 
     @Test
