@@ -216,6 +216,9 @@ final class EvaluationGroup {
 
     private void append(int index, RuleEvaluator rule, Vector out, long sampleTime) {
         SeriesRefs previous = previousSeries[index];
+        if (out.isEmpty() && previous.size() == 0) {
+            return; // nothing to write, nothing gone stale: no empty commit
+        }
         SeriesRefs returned = new SeriesRefs(out.size());
         Appender app = ctx.appendable.appender();
         int outOfOrder = 0;
