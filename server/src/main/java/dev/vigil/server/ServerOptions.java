@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.alerting.AlertingOptions;
 import dev.vigil.server.api.QueryApiOptions;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.server.log.LogFormat;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param retentionBytes 0 when no size limit is set
  * @param flags every flag by its command-line name with the value in force, for the status API
  * @param queryApi {@code --query.max-concurrency} and {@code --web.cors.origin}
+ * @param alerting the rule evaluation and notification flags
  */
 public record ServerOptions(
         Path configFile,
@@ -35,14 +37,16 @@ public record ServerOptions(
         LogFormat logFormat,
         Duration shutdownTimeout,
         Map<String, String> flags,
-        QueryApiOptions queryApi) {
+        QueryApiOptions queryApi,
+        AlertingOptions alerting) {
 
     public ServerOptions {
         flags = Map.copyOf(flags);
         Objects.requireNonNull(queryApi, "queryApi");
+        Objects.requireNonNull(alerting, "alerting");
     }
 
-    /** Options with the query API's defaults. */
+    /** Options with the query API's and alerting's defaults. */
     public ServerOptions(
             Path configFile,
             Path storagePath,
@@ -77,6 +81,7 @@ public record ServerOptions(
                 logFormat,
                 shutdownTimeout,
                 flags,
-                QueryApiOptions.DEFAULTS);
+                QueryApiOptions.DEFAULTS,
+                AlertingOptions.DEFAULTS);
     }
 }

@@ -8,6 +8,7 @@ import dev.vigil.model.storage.Storage;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.scraper.ScrapeService;
 import dev.vigil.scraper.target.TargetStatusRegistry;
+import dev.vigil.server.alerting.AlertingService;
 import dev.vigil.server.api.ApiWiring;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.config.ConfigSource;
@@ -57,6 +58,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
     private HttpFrontend http;
     private volatile Storage storage;
     private volatile ScrapeService scraping;
+    private volatile AlertingService alerting;
     private volatile Throwable shutdownFailure;
     private final Instant startTime = Instant.now();
     private PrometheusApi api;
@@ -104,6 +106,8 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         RequestMetrics requestMetrics = new RequestMetrics(registry);
         new CoreRoutes(registry, requestMetrics, this, options.enableLifecycle()).addTo(router);
         IngestWiring.addTo(router, vertx, registry, requestMetrics, options, () -> storage, () -> reloader);
+        alerting = new AlertingService(options, registry, vertx);
+        alerting.addRoutesTo(router);
         api = ApiWiring.mount(
                 vertx,
                 router,
@@ -140,7 +144,8 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         }
         log.info("Storage started", "duration", Math.round((System.nanoTime() - openStart) / 1e6) + "ms");
         startScraping();
-        engine = ApiWiring.start(api, storage, scraping, options);
+        startAlerting();
+        engine = ApiWiring.start(api, storage, scraping, alerting, options);
         ready.set(true);
         log.info("Server is ready to receive web requests.");
     }
@@ -155,6 +160,17 @@ public final class VigilServer implements ServerControl, AutoCloseable {
     /** The query engine on storage with the flags' limits; null until storage has opened. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Rules read and write storage, so they start after it opens; bad rule files fail the start. */
+    private void startAlerting() throws Exception {
+        alerting.start(storage, reloader.current(), scraping.discoveryMetrics(), http.port());
+        reloader.addConsumer(alerting::apply);
+    }
+
+    /** Rule evaluation, alert sending and the notifier (status views for the API); started once storage opened. */
+    public AlertingService alerting() {
+        return alerting;
     }
 
     /** Discovery and scraping; null until storage has opened. */
@@ -257,6 +273,9 @@ public final class VigilServer implements ServerControl, AutoCloseable {
             log.info("Stopping Vigil");
             if (http != null) {
                 runStep("Stopping web server", () -> http.close());
+            }
+            if (alerting != null) {
+                runStep("Stopping rule manager and notifier", () -> alerting.close());
             }
             if (api != null) {
                 runStep("Stopping query API", () -> api.close());

@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.server.alerting.AlertingOptions;
 import dev.vigil.server.api.QueryApiOptions;
 import dev.vigil.server.config.ConfigSource;
 import dev.vigil.server.http.ListenAddress;
@@ -112,7 +113,8 @@ class QueryApiServerTest {
                 LogFormat.LOGFMT,
                 Duration.ofSeconds(30),
                 Map.of("query.max-concurrency", "3"),
-                new QueryApiOptions(3, "https://grafana\\.example"));
+                new QueryApiOptions(3, "https://grafana\\.example"),
+                AlertingOptions.DEFAULTS);
         server = VigilServer.start(options, o -> InMemoryStorage.withDataDirectory(dir));
 
         HttpResponse<String> snapshot = Http.send("POST", api("/api/v1/admin/tsdb/snapshot"));

@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.server.alerting.AlertingOptions;
 import dev.vigil.server.api.QueryApiOptions;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.server.log.LogFormat;
@@ -13,10 +14,24 @@ final class TestOptions {
     private TestOptions() {}
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle) {
-        return of(dataDir, configFile, port, lifecycle, false);
+        return of(dataDir, configFile, port, lifecycle, false, AlertingOptions.DEFAULTS);
     }
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, boolean remoteWriteReceiver) {
+        return of(dataDir, configFile, port, lifecycle, remoteWriteReceiver, AlertingOptions.DEFAULTS);
+    }
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, AlertingOptions alerting) {
+        return of(dataDir, configFile, port, lifecycle, false, alerting);
+    }
+
+    static ServerOptions of(
+            Path dataDir,
+            Path configFile,
+            int port,
+            boolean lifecycle,
+            boolean remoteWriteReceiver,
+            AlertingOptions alerting) {
         return new ServerOptions(
                 configFile,
                 dataDir,
@@ -34,6 +49,7 @@ final class TestOptions {
                 LogFormat.LOGFMT,
                 Duration.ofSeconds(30),
                 Map.of(),
-                QueryApiOptions.DEFAULTS);
+                QueryApiOptions.DEFAULTS,
+                alerting);
     }
 }

@@ -8,14 +8,13 @@ import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.scraper.ScrapeService;
 import dev.vigil.server.BuildInfo;
 import dev.vigil.server.ServerOptions;
+import dev.vigil.server.alerting.AlertingService;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.ui.api.ApiBackend;
 import dev.vigil.ui.api.ApiSettings;
 import dev.vigil.ui.api.PrometheusApi;
 import dev.vigil.ui.api.RouteInstrumenter;
-import dev.vigil.ui.status.AlertmanagersView;
-import dev.vigil.ui.status.RulesView;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.net.InetAddress;
@@ -28,8 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Puts the Prometheus HTTP API ({@link PrometheusApi}) into the server: mounted on the router before the HTTP server
- * starts, given storage, the query engine's limits and the scraper's targets once storage is open. Rule groups and
- * Alertmanagers are not wired yet, so those endpoints answer empty lists. Stateless.
+ * starts, given storage, the query engine's limits, the scraper's targets and the rule manager's and alert sender's
+ * status once storage is open. Stateless.
  */
 public final class ApiWiring {
     private ApiWiring() {}
@@ -70,7 +69,12 @@ public final class ApiWiring {
     /**
      * Gives the API its storage and views, and returns the engine built from the flags (for rule evaluation to share).
      */
-    public static Engine start(PrometheusApi api, Storage storage, ScrapeService scraping, ServerOptions options) {
+    public static Engine start(
+            PrometheusApi api,
+            Storage storage,
+            ScrapeService scraping,
+            AlertingService alerting,
+            ServerOptions options) {
         EngineOptions engineOptions = engineOptions(options);
         Engine engine = new Engine(storage, engineOptions);
         api.start(new ApiBackend(
@@ -78,8 +82,8 @@ public final class ApiWiring {
                 engineOptions,
                 storage instanceof StorageAdmin admin ? admin : null,
                 new ScrapeTargetsView(scraping.status()),
-                RulesView.NONE,
-                AlertmanagersView.NONE));
+                AlertingViews.rules(alerting),
+                AlertingViews.alertmanagers(alerting)));
         return engine;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -130,6 +131,9 @@ public final class ServerCommand implements Callable<Integer> {
     @CommandLine.Mixin
     QueryApiFlags queryApiFlags = new QueryApiFlags();
 
+    @Mixin
+    AlertingFlags alertingFlags;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = toOptions();
@@ -187,7 +191,8 @@ public final class ServerCommand implements Callable<Integer> {
                 logFormat,
                 Duration.ofSeconds(60),
                 flags,
-                queryApiFlags.toOptions(spec));
+                queryApiFlags.toOptions(spec),
+                alertingFlags.toOptions(spec));
     }
 
     /** The value as the user gave it, else the declared default, for display in the flags status. */
