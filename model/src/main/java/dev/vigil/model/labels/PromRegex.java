@@ -46,7 +46,7 @@ public final class PromRegex {
     /**
      * Compiles {@code regex} in RE2 syntax.
      *
-     * @throws IllegalArgumentException naming the regex and the problem when it is invalid or uses syntax RE2 lacks
+     * @throws SyntaxError naming the regex and the problem when it is invalid or uses syntax RE2 lacks
      */
     public static PromRegex compile(String regex) {
         Translator t = new Translator(regex);
@@ -55,8 +55,25 @@ public final class PromRegex {
             Pattern p = Pattern.compile("(?:" + java + ")", Pattern.DOTALL | Pattern.UNICODE_CASE);
             return new PromRegex(regex, p, Collections.unmodifiableMap(t.groupNames));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(
-                    "invalid regex \"" + regex + "\": " + e.getDescription() + " near index " + e.getIndex(), e);
+            // The index points into the translated pattern, so problem() leaves it out.
+            throw new SyntaxError(regex, e.getDescription() + " near index " + e.getIndex(), e.getDescription(), e);
+        }
+    }
+
+    /** A regex that does not compile; {@link #problem()} says why without repeating the regex. */
+    public static final class SyntaxError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final String problem;
+
+        SyntaxError(String regex, String detail, String problem, Throwable cause) {
+            super("invalid regex \"" + regex + "\": " + detail, cause);
+            this.problem = problem;
+        }
+
+        /** What is wrong, e.g. {@code Unclosed group} or {@code backreferences are not supported at index 3 (...)}. */
+        public String problem() {
+            return problem;
         }
     }
 
@@ -120,9 +137,9 @@ public final class PromRegex {
             return out.toString();
         }
 
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(
-                    "invalid regex \"" + re + "\": " + what + " at index " + pos + " (Prometheus uses RE2 syntax)");
+        private SyntaxError error(String what) {
+            String detail = what + " at index " + pos + " (Prometheus uses RE2 syntax)";
+            return new SyntaxError(re, detail, detail, null);
         }
 
         private void afterQuantifier() {

@@ -1,11 +1,11 @@
 package dev.vigil.promql.ast;
 
+import dev.vigil.model.labels.PromRegex;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A label matcher as written in a selector. This is the syntactic form only; regexes have been checked to compile
- * by the parser, and are anchored at both ends like Prometheus's ({@link #anchoredPattern(String)}).
+ * by the parser, and are anchored at both ends like Prometheus's ({@link #regex(String)}).
  */
 public record LabelMatcher(MatchType type, String name, String value) {
     /** The label that holds the metric name. */
@@ -18,12 +18,13 @@ public record LabelMatcher(MatchType type, String name, String value) {
     }
 
     /**
-     * Compiles a matcher regex the way Prometheus applies it: fully anchored, with {@code .} matching newlines.
+     * Compiles a matcher regex the way Prometheus applies it: RE2 syntax, fully anchored ({@link PromRegex#matches}),
+     * with {@code .} matching newlines.
      *
-     * @throws java.util.regex.PatternSyntaxException if {@code regex} is not a valid expression
+     * @throws PromRegex.SyntaxError if {@code regex} is not a valid RE2 expression
      */
-    public static Pattern anchoredPattern(String regex) {
-        return Pattern.compile("^(?s:" + regex + ")$");
+    public static PromRegex regex(String regex) {
+        return PromRegex.compile(regex);
     }
 
     /** Whether this matcher accepts a missing label, i.e. the empty value. */
@@ -34,9 +35,9 @@ public record LabelMatcher(MatchType type, String name, String value) {
             case NOT_EQUAL:
                 return !value.isEmpty();
             case REGEX:
-                return anchoredPattern(value).matcher("").matches();
+                return regex(value).matches("");
             case NOT_REGEX:
-                return !anchoredPattern(value).matcher("").matches();
+                return !regex(value).matches("");
             default:
                 throw new IllegalStateException("BUG: unknown match type " + type);
         }

@@ -2,15 +2,15 @@ package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.LabelsBuilder;
+import dev.vigil.model.labels.PromRegex;
 import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.value.Vector;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code label_replace} and {@code label_join}. Writing {@code __name__} keeps the name even where an earlier function
@@ -25,10 +25,10 @@ final class LabelFunctions {
         String replacement = args.get(2);
         String src = args.get(3);
         String regex = args.get(4);
-        Pattern pattern;
+        PromRegex pattern;
         try {
-            pattern = LabelMatcher.anchoredPattern(regex);
-        } catch (PatternSyntaxException e) {
+            pattern = LabelMatcher.regex(regex);
+        } catch (PromRegex.SyntaxError e) {
             throw new QueryException("invalid regular expression in label_replace(): " + regex);
         }
         if (!isValidLabelName(dst)) {
@@ -38,11 +38,11 @@ final class LabelFunctions {
         LabelsBuilder b = new LabelsBuilder();
         for (int i = 0; i < in.size(); i++) {
             Labels l = in.labels(i);
-            Matcher m = pattern.matcher(l.get(src));
+            Matcher m = pattern.pattern().matcher(l.get(src));
             boolean drop = in.dropName(i);
             if (m.matches()) {
                 b.reset(l);
-                b.set(dst, expand(replacement, m));
+                b.set(dst, expand(replacement, m, pattern.groupNames()));
                 l = b.labels();
                 if (dst.equals(Labels.METRIC_NAME)) {
                     drop = false;
@@ -119,8 +119,11 @@ final class LabelFunctions {
         return true;
     }
 
-    /** Expands {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}} and {@code $$} as Go's regexp does. */
-    static String expand(String template, Matcher m) {
+    /**
+     * Expands {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}} and {@code $$} as Go's regexp does; a name that
+     * is no group of the regex (see {@link PromRegex#groupNames()}) expands to nothing.
+     */
+    static String expand(String template, Matcher m, Map<String, Integer> groupNames) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
@@ -159,7 +162,7 @@ final class LabelFunctions {
                 i++;
                 continue;
             }
-            out.append(group(m, name));
+            out.append(group(m, name, groupNames));
             i = end;
         }
         return out.toString();
@@ -169,18 +172,14 @@ final class LabelFunctions {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static String group(Matcher m, String name) {
-        String g;
-        try {
-            if (name.chars().allMatch(Character::isDigit)) {
-                int idx = Integer.parseInt(name);
-                g = idx <= m.groupCount() ? m.group(idx) : null;
-            } else {
-                g = m.group(name);
-            }
-        } catch (IllegalArgumentException e) {
-            g = null;
+    private static String group(Matcher m, String name, Map<String, Integer> groupNames) {
+        Integer index;
+        if (name.chars().allMatch(Character::isDigit)) {
+            index = name.length() > 9 ? null : Integer.valueOf(name);
+        } else {
+            index = groupNames.get(name);
         }
+        String g = index == null || index > m.groupCount() ? null : m.group(index);
         return g == null ? "" : g;
     }
 }

@@ -88,6 +88,12 @@ class ParseErrorTest {
                 arguments("foo offset 9.5e10", 11, "duration out of range"),
                 arguments("1e400", 0, "error parsing number: \"1e400\": value out of range"),
                 arguments("foo{a=~\"(.*\"}", 4, "error parsing regexp: Unclosed group: \"(.*\""),
+                // Java syntax that RE2 lacks.
+                arguments(
+                        "foo{a=~\"a(?=b)\"}",
+                        4,
+                        "error parsing regexp: lookaround assertions are not supported at index 1 (Prometheus uses RE2"
+                                + " syntax): \"a(?=b)\""),
                 // Modifier placement.
                 arguments(
                         "1 offset 1d",
