@@ -51,6 +51,17 @@ class EngineTest {
     }
 
     @Test
+    void calendarFunctionsReachAsFarAsPrometheus() {
+        // Beyond java.time's year range; Prometheus answers these, they must not fail the query.
+        Vector v = (Vector) engine.instantQuery("year(vector(1e17))", 0).value();
+        assertThat(v.value(0)).isEqualTo(3168875820.0);
+        v = (Vector) engine.instantQuery("hour(vector(-1e18))", 0).value();
+        assertThat(v.value(0)).isBetween(0.0, 23.0);
+        v = (Vector) engine.instantQuery("month(vector(NaN))", 0).value();
+        assertThat(v.value(0)).isNaN();
+    }
+
+    @Test
     void scalarAndStringResults() {
         assertThat(engine.instantQuery("1 + 2 * 3", 0).value()).isEqualTo(new Scalar(7));
         assertThat(engine.instantQuery("\"hi\"", 0).value()).isEqualTo(new StringValue("hi"));
