@@ -180,25 +180,12 @@ final class Aggregations {
                     }
                     break;
                 default:
-                    Integer[] sorted = members.toArray(new Integer[0]);
-                    boolean top = op == AggregateOp.TOPK;
-                    Arrays.sort(sorted, (x, y) -> compareForK(in.value(x), in.value(y), top));
-                    for (int i = 0; i < sorted.length && i < k; i++) {
-                        out.addFrom(in, sorted[i]);
+                    for (int idx : TopK.select(in, members, k, op == AggregateOp.TOPK)) {
+                        out.addFrom(in, idx);
                     }
                     break;
             }
         }
         return out;
-    }
-
-    /** Orders best first: highest for topk, lowest for bottomk, NaN always last. */
-    private static int compareForK(double x, double y, boolean top) {
-        boolean xn = Double.isNaN(x);
-        boolean yn = Double.isNaN(y);
-        if (xn || yn) {
-            return Boolean.compare(xn, yn);
-        }
-        return top ? Double.compare(y, x) : Double.compare(x, y);
     }
 }

@@ -1,0 +1,57 @@
+package dev.vigil.promql.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.vigil.model.labels.Labels;
+import dev.vigil.model.storage.AppendException;
+import dev.vigil.model.storage.Appender;
+import dev.vigil.promql.value.Vector;
+import dev.vigil.testkit.InMemoryStorage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * topk and bottomk keep the members Prometheus keeps, also among equal values. Series {@code m{s="a"}},
+ * {@code m{s="b"}}, ... are offered in label order; the expected members follow Prometheus's heap.
+ */
+class TopKTest {
+    static Stream<Arguments> cases() {
+        double nan = Double.NaN;
+        return Stream.of(
+                // A larger value displaces the heap root, which after the sift is b, not a.
+                arguments("topk(2, m)", new double[] {1, 1, 2}, List.of("c", "b")),
+                arguments("bottomk(2, m)", new double[] {0, 0, -1}, List.of("c", "b")),
+                // Equal values only: the first k stay.
+                arguments("topk(2, m)", new double[] {5, 5, 5, 5}, List.of("a", "b")),
+                arguments("topk(3, m)", new double[] {1, 1, 1, 2, 2}, List.of("d", "e", "c")),
+                // NaN is worst for both; among NaNs the first stays (Prometheus 3).
+                arguments("topk(1, m)", new double[] {nan, nan}, List.of("a")),
+                arguments("bottomk(1, m)", new double[] {nan, 3, nan}, List.of("b")),
+                arguments("topk(3, m)", new double[] {nan, 1, 2}, List.of("c", "b", "a")),
+                arguments("bottomk(2, m)", new double[] {2, 1, 3}, List.of("b", "a")));
+    }
+
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("cases")
+    void keepsTheMembersPrometheusKeeps(String query, double[] values, List<String> expected) throws AppendException {
+        InMemoryStorage storage = new InMemoryStorage();
+        Appender app = storage.appender();
+        for (int i = 0; i < values.length; i++) {
+            app.append(0, Labels.of("__name__", "m", "s", String.valueOf((char) ('a' + i))), 0, values[i]);
+        }
+        app.commit();
+        Vector v = (Vector) new Engine(storage, EngineOptions.DEFAULT)
+                .instantQuery(query, 0)
+                .value();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            members.add(v.labels(i).get("s"));
+        }
+        assertThat(members).containsExactlyElementsOf(expected);
+    }
+}
