@@ -86,7 +86,9 @@ final class Evaluator {
             LabelMatcher m = all.get(i);
             matchers[i] = Matcher.of(MatchType.valueOf(m.type().name()), m.name(), m.value());
         }
-        SeriesSet set = querier.select(false, matchers);
+        // Label order, as Prometheus reads series from more than one block: which of equal values topk keeps and the
+        // order of groups depend on it, and it does not change with the order series were created in.
+        SeriesSet set = querier.select(true, matchers);
         List<LoadedSeries> out = new ArrayList<>();
         SeriesIterator reuse = null;
         long[] ts = new long[64];
