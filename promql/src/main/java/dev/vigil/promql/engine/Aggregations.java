@@ -19,6 +19,7 @@ import java.util.Map;
 /** Aggregation operators (querying/operators.md, "Aggregation operators") over one instant vector. */
 final class Aggregations {
     private final Evaluator ev;
+    private final RatioSampler ratioSampler = new RatioSampler();
 
     Aggregations(Evaluator ev) {
         this.ev = ev;
@@ -174,7 +175,7 @@ final class Aggregations {
                     break;
                 case LIMIT_RATIO:
                     for (int idx : members) {
-                        if (RatioSampler.keep(in.labels(idx), ratio)) {
+                        if (ratioSampler.keep(in.labels(idx), ratio)) {
                             out.addFrom(in, idx);
                         }
                     }

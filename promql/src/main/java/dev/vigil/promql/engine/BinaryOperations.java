@@ -218,7 +218,7 @@ final class BinaryOperations {
             } else {
                 value = arithmetic(op, lv, rv);
             }
-            Labels metric = resultLabels(many.labels(j), one.labels(k), m, include);
+            Labels metric = resultLabels(many.labels(j), one.labels(k), op, m, include);
             if (card != Cardinality.ONE_TO_ONE
                     && !inserted.computeIfAbsent(sig, x -> new HashSet<>()).add(metric)) {
                 throw new QueryException("multiple matches for labels: grouping labels must ensure unique matches");
@@ -228,8 +228,12 @@ final class BinaryOperations {
         return out;
     }
 
-    private static Labels resultLabels(Labels many, Labels one, VectorMatching m, String[] include) {
+    private static Labels resultLabels(Labels many, Labels one, BinaryOp op, VectorMatching m, String[] include) {
         LabelsBuilder b = new LabelsBuilder(many);
+        if (!op.isComparison()) {
+            // As Prometheus: arithmetic between two vectors removes the name, type and unit at once, not lazily.
+            MetricMetadata.delete(b);
+        }
         if (m.cardinality() == Cardinality.ONE_TO_ONE) {
             if (m.on()) {
                 b.keep(m.matchingLabels().toArray(new String[0]));

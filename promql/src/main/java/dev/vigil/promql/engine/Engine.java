@@ -145,7 +145,7 @@ public final class Engine {
             Set<Labels> seen = new HashSet<>();
             LabelsBuilder b = new LabelsBuilder();
             for (int i = 0; i < vec.size(); i++) {
-                Labels l = vec.dropName(i) ? withoutName(b, vec.labels(i)) : vec.labels(i);
+                Labels l = vec.dropName(i) ? MetricMetadata.without(b, vec.labels(i)) : vec.labels(i);
                 if (!seen.add(l)) {
                     throw new QueryException("vector cannot contain metrics with the same labelset");
                 }
@@ -157,7 +157,7 @@ public final class Engine {
             List<Series> out = new ArrayList<>(m.series().size());
             LabelsBuilder b = new LabelsBuilder();
             for (Series s : m.series()) {
-                out.add(s.dropName() ? s.withLabels(withoutName(b, s.labels()), false) : s);
+                out.add(s.dropName() ? s.withLabels(MetricMetadata.without(b, s.labels()), false) : s);
             }
             out.sort(Comparator.comparing(Series::labels));
             return new Matrix(out, m.rangeStartMs(), m.rangeEndMs());
@@ -182,7 +182,7 @@ public final class Engine {
             Vector vec = (Vector) v;
             Set<Labels> seen = new HashSet<>();
             for (int i = 0; i < vec.size(); i++) {
-                Labels l = vec.dropName(i) ? withoutName(b, vec.labels(i)) : vec.labels(i);
+                Labels l = vec.dropName(i) ? MetricMetadata.without(b, vec.labels(i)) : vec.labels(i);
                 if (!seen.add(l)) {
                     throw new QueryException("vector cannot contain metrics with the same labelset");
                 }
@@ -196,12 +196,5 @@ public final class Engine {
         series.forEach((l, sb) -> out.add(sb.build(l)));
         out.sort(Comparator.comparing(Series::labels));
         return new Matrix(out, start, end);
-    }
-
-    private static Labels withoutName(LabelsBuilder b, Labels l) {
-        if (!l.has(Labels.METRIC_NAME)) {
-            return l;
-        }
-        return b.reset(l).del(Labels.METRIC_NAME).labels();
     }
 }

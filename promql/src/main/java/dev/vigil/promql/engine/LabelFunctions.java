@@ -3,6 +3,7 @@ package dev.vigil.promql.engine;
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.LabelsBuilder;
 import dev.vigil.promql.ast.Call;
+import dev.vigil.promql.ast.GoStrings;
 import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.value.Vector;
 import java.util.HashSet;
@@ -97,26 +98,9 @@ final class LabelFunctions {
         }
     }
 
-    /** Prometheus 3 accepts any non-empty UTF-8 label name; Java strings are valid when free of lone surrogates. */
+    /** Prometheus 3 accepts any non-empty UTF-8 label name (strings from PromQL may hold bytes that are not UTF-8). */
     static boolean isValidLabelName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (ch == '\uFFFD') {
-                return false;
-            }
-            if (Character.isHighSurrogate(ch)) {
-                if (i + 1 >= name.length() || !Character.isLowSurrogate(name.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(ch)) {
-                return false;
-            }
-        }
-        return true;
+        return !name.isEmpty() && GoStrings.isValidUtf8(name);
     }
 
     /** Expands {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}} and {@code $$} as Go's regexp does. */

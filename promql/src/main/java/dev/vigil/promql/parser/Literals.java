@@ -1,5 +1,6 @@
 package dev.vigil.promql.parser;
 
+import dev.vigil.promql.ast.GoStrings;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +107,8 @@ final class Literals {
     /**
      * Unquotes a string token. Double- and single-quoted strings take Go's escapes ({@code \a \b \f \n \r \t \v
      * \\}, the enclosing quote, octal {@code \nnn}, {@code \xnn}, backslash-u with 4 and backslash-U with 8 hex digits); backtick
-     * strings are raw. Octal and {@code \x} escapes denote bytes; byte sequences that are not UTF-8 decode to
-     * U+FFFD.
+     * strings are raw. Octal and {@code \x} escapes denote bytes; bytes that do not form UTF-8 are kept as
+     * {@link GoStrings} escapes, so that messages can quote them as Prometheus does.
      */
     static String unquote(String token) {
         char quote = token.charAt(0);
@@ -188,7 +189,7 @@ final class Literals {
                     throw new IllegalArgumentException("unknown escape sequence " + describeRune(esc));
             }
         }
-        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        return GoStrings.decode(bytes.toByteArray(), bytes.size());
     }
 
     private static long numericEscape(String body, int start, int digits, int base, long max) {

@@ -85,6 +85,34 @@ class EngineTest {
     }
 
     @Test
+    void countValuesChecksItsLabelNameWhenEvaluatedAndQuotesBytesLikeGo() {
+        assertThatThrownBy(() -> engine.instantQuery("count_values(\"\", gauge)", 10 * MIN))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("invalid label name \"\"");
+        assertThatThrownBy(() -> engine.instantQuery("count_values(\"a\\xc5z\", gauge)", 10 * MIN))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("invalid label name \"a\\xc5z\"");
+        assertThat(((Vector) engine.instantQuery("count_values(\"\\ufffd\", gauge)", 10 * MIN)
+                                .value())
+                        .labels(0))
+                .isEqualTo(Labels.of("\ufffd", "10"));
+    }
+
+    @Test
+    void typeAndUnitLabelsGoWithTheName() throws AppendException {
+        Appender app = storage.appender();
+        app.append(0, Labels.of("__name__", "bytes", "__type__", "gauge", "__unit__", "bytes", "a", "1"), 10 * MIN, 5);
+        app.commit();
+        Vector kept = (Vector) engine.instantQuery("bytes", 10 * MIN).value();
+        assertThat(kept.labels(0).has("__type__")).isTrue();
+        Vector dropped = (Vector) engine.instantQuery("bytes * 2", 10 * MIN).value();
+        assertThat(dropped.labels(0)).isEqualTo(Labels.of("a", "1"));
+        Vector joined =
+                (Vector) engine.instantQuery("bytes + on(a) bytes", 10 * MIN).value();
+        assertThat(joined.labels(0)).isEqualTo(Labels.of("a", "1"));
+    }
+
+    @Test
     void tooManySamples() {
         Engine small = new Engine(storage, EngineOptions.DEFAULT.withMaxSamples(5));
         assertThatThrownBy(() -> small.instantQuery("requests_total[10m]", 10 * MIN))

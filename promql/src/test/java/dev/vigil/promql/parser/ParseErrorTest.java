@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Malformed queries: each must fail with Prometheus's message at Prometheus's position (0-based char offset). */
@@ -74,9 +75,6 @@ class ParseErrorTest {
                         "foo[5m:1m 1m]",
                         10,
                         "unexpected duration \"1m\" in subquery or range, expected \":\" or \"]\""),
-                arguments("foo[5m * 2]", 4, "experimental duration expression is not enabled"),
-                arguments("foo offset (1h)", 12, "experimental duration expression is not enabled"),
-                arguments("foo[step()]", 4, "experimental duration expression is not enabled"),
                 // Literal values.
                 arguments("foo[5m1]", 4, "bad number or duration syntax: \"5m1\""),
                 arguments("foo[5y1hs]", 4, "unknown unit \"hs\" in duration \"5y1hs\""),
@@ -155,7 +153,6 @@ class ParseErrorTest {
                         "count_values(5, other_metric)",
                         13,
                         "expected type string in aggregation parameter, got" + " scalar"),
-                arguments("count_values(\"\", x)", 13, "invalid label name \"\""),
                 arguments(
                         "sum(foo[5m])",
                         4,
@@ -204,6 +201,20 @@ class ParseErrorTest {
                     assertThat(e.getMessage())
                             .isEqualTo("2:11: parse error: unexpected identifier \"b\" in label matching, expected"
                                     + " string");
+                });
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"foo[5m * 2] | 4", "foo offset (1h) | 12", "foo[step()] | 4"})
+    void durationExpressionsCanBeSwitchedOffAsBeforePrometheus314(String query, int offset) {
+        ParserOptions without = new ParserOptions(false, false, false, false);
+        assertThat(ExpressionParser.parse(query).toString()).isEqualTo(query);
+        assertThatThrownBy(() -> ExpressionParser.parse(query, without))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("experimental duration expression is not enabled");
+                    assertThat(e.offset()).isEqualTo(offset);
                 });
     }
 
