@@ -12,10 +12,8 @@ import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.functions.BucketQuantiles;
 import dev.vigil.promql.functions.FloatFormat;
 import dev.vigil.promql.functions.MathFunctions;
-import dev.vigil.promql.functions.Stats;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Scalar;
-import dev.vigil.promql.value.Series;
 import dev.vigil.promql.value.StringValue;
 import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
@@ -36,8 +34,7 @@ final class FunctionCalls {
 
     private final Evaluator ev;
     private final BucketQuantiles buckets = new BucketQuantiles();
-    private final double[] regression = new double[2];
-    private double[] scratch = new double[64];
+    private final WindowFunction.Scratch windowScratch = new WindowFunction.Scratch();
 
     FunctionCalls(Evaluator ev) {
         this.ev = ev;
@@ -207,7 +204,11 @@ final class FunctionCalls {
             case "start_timestamp":
                 throw new QueryException("function " + name + "() is experimental and not supported by this engine");
             default:
-                return RangeCalls.call(this, c, name, t);
+                WindowFunction window = WindowFunction.of(name);
+                if (window == null) {
+                    throw new IllegalStateException("BUG: no implementation for function " + name);
+                }
+                return RangeCalls.call(this, c, window, t);
         }
     }
 
@@ -215,15 +216,8 @@ final class FunctionCalls {
         return ev;
     }
 
-    double[] scratch(int n) {
-        if (scratch.length < n) {
-            scratch = new double[Math.max(n, scratch.length * 2)];
-        }
-        return scratch;
-    }
-
-    double[] regression() {
-        return regression;
+    WindowFunction.Scratch windowScratch() {
+        return windowScratch;
     }
 
     private void warnSortInRange(Call c) {
@@ -477,16 +471,5 @@ final class FunctionCalls {
                 b.add(upper[i], counts[i]);
             }
         }
-    }
-
-    static double[] values(Series s, double[] buf) {
-        for (int i = 0; i < s.size(); i++) {
-            buf[i] = s.value(i);
-        }
-        return buf;
-    }
-
-    static double quantile(double phi, Series s, double[] buf) {
-        return Stats.quantile(phi, values(s, buf), s.size());
     }
 }
