@@ -47,11 +47,7 @@ final class Aggregations {
         double phi = Double.NaN;
         if (op == AggregateOp.QUANTILE) {
             phi = ((Scalar) param).value();
-            if (Double.isNaN(phi) || phi < 0 || phi > 1) {
-                ev.ctx()
-                        .annotations()
-                        .warn("quantile value should be between 0 and 1, got " + FloatFormat.format(phi), offset);
-            }
+            ev.ctx().annotations().checkQuantile(phi, offset);
         }
         Map<Labels, List<Integer>> groups = group(in, a.without(), grouping);
         Vector out = new Vector(groups.size());

@@ -228,7 +228,7 @@ final class BinaryOperations {
         return out;
     }
 
-    private static Labels resultLabels(Labels many, Labels one, BinaryOp op, VectorMatching m, String[] include) {
+    static Labels resultLabels(Labels many, Labels one, BinaryOp op, VectorMatching m, String[] include) {
         LabelsBuilder b = new LabelsBuilder(many);
         if (!op.isComparison()) {
             // As Prometheus: arithmetic between two vectors removes the name, type and unit at once, not lazily.
@@ -252,7 +252,7 @@ final class BinaryOperations {
         return b.labels();
     }
 
-    private static QueryException duplicateSeries(Labels sig, String side, Labels a, Labels b) {
+    static QueryException duplicateSeries(Labels sig, String side, Labels a, Labels b) {
         List<Labels> pair = a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a);
         return new QueryException("found duplicate series for the match group " + sig + " on the " + side
                 + " hand-side of the operation: [" + pair.get(0) + ", " + pair.get(1) + "]"

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,10 +44,20 @@ import java.util.Set;
 public final class Engine {
     private final Queryable queryable;
     private final EngineOptions options;
+    private final boolean wholeRange;
 
     public Engine(Queryable queryable, EngineOptions options) {
+        this(queryable, options, true);
+    }
+
+    /**
+     * With {@code wholeRange} false, every range query is evaluated step by step; tests compare the two paths with
+     * it.
+     */
+    Engine(Queryable queryable, EngineOptions options, boolean wholeRange) {
         this.queryable = Objects.requireNonNull(queryable, "queryable");
         this.options = Objects.requireNonNull(options, "options");
+        this.wholeRange = wholeRange;
     }
 
     public EngineOptions options() {
@@ -115,11 +126,21 @@ public final class Engine {
         long[] range = ev.overallRange();
         Querier querier = range == null ? null : queryable.querier(range[0], range[1]);
         try {
-            if (querier != null) {
+            // The whole-range path streams series from the querier while it evaluates; the step-by-step path reads
+            // every selector's samples first.
+            boolean streaming = step > 0 && wholeRange && RangeSupport.supports(expr);
+            if (querier != null && !streaming) {
                 ev.load(querier);
             }
             long t1 = System.nanoTime();
-            Value value = step == 0 ? instant(ev, ctx, expr, start) : range(ev, ctx, expr, start, end, step);
+            Value value;
+            if (step == 0) {
+                value = instant(ev, ctx, expr, start);
+            } else if (streaming) {
+                value = wholeRange(new RangeEvaluator(ev, querier), ctx, expr);
+            } else {
+                value = range(ev, ctx, expr, start, end, step);
+            }
             long t2 = System.nanoTime();
             QueryStats stats = new QueryStats(
                     ctx.seriesTouched,
@@ -163,6 +184,68 @@ public final class Engine {
             return new Matrix(out, m.rangeStartMs(), m.rangeEndMs());
         }
         return v;
+    }
+
+    /** A range query evaluated over all steps at once (see {@link RangeEvaluator}), as the result matrix. */
+    private static Value wholeRange(RangeEvaluator r, EvalContext ctx, Expr expr) {
+        int steps = r.steps();
+        List<Series> out = new ArrayList<>();
+        long points = 0;
+        if (expr.type() == ValueType.SCALAR) {
+            double[] v = r.scalar(expr);
+            Evaluator.SeriesBuilder sb = new Evaluator.SeriesBuilder();
+            for (int k = 0; k < steps; k++) {
+                sb.add(r.time(k), v[k], false);
+            }
+            out.add(sb.build(Labels.EMPTY));
+            points = steps;
+        } else {
+            StepVector v = r.vector(expr);
+            ctx.release(v.points());
+            Map<Labels, List<StepSeries>> byLabels = new LinkedHashMap<>();
+            LabelsBuilder b = new LabelsBuilder();
+            for (int i = 0; i < v.size(); i++) {
+                StepSeries s = v.get(i);
+                Labels l = s.dropName ? MetricMetadata.without(b, s.labels) : s.labels;
+                byLabels.computeIfAbsent(l, x -> new ArrayList<>(1)).add(s);
+            }
+            for (Map.Entry<Labels, List<StepSeries>> e : byLabels.entrySet()) {
+                Series built = merged(r, e.getKey(), e.getValue());
+                points += built.size();
+                out.add(built);
+            }
+        }
+        ctx.processed(points);
+        ctx.hold(points);
+        out.sort(Comparator.comparing(Series::labels));
+        return new Matrix(out, ctx.start(), ctx.end());
+    }
+
+    /** One result series from the step series that share its labels, which must not have elements at one step. */
+    private static Series merged(RangeEvaluator r, Labels labels, List<StepSeries> parts) {
+        Evaluator.SeriesBuilder sb = new Evaluator.SeriesBuilder();
+        if (parts.size() == 1) {
+            StepSeries s = parts.get(0);
+            for (int k = s.nextStep(0); k >= 0; k = s.nextStep(k + 1)) {
+                sb.add(r.time(k), s.value(k), false);
+            }
+            return sb.build(labels);
+        }
+        for (int k = 0; k < r.steps(); k++) {
+            StepSeries at = null;
+            for (StepSeries s : parts) {
+                if (s.has(k)) {
+                    if (at != null) {
+                        throw new QueryException("vector cannot contain metrics with the same labelset");
+                    }
+                    at = s;
+                }
+            }
+            if (at != null) {
+                sb.add(r.time(k), at.value(k), false);
+            }
+        }
+        return sb.build(labels);
     }
 
     private static Value range(Evaluator ev, EvalContext ctx, Expr expr, long start, long end, long step) {

@@ -121,6 +121,27 @@ final class EvalContext {
         }
     }
 
+    /** Counts {@code n} samples as seen by the evaluation (the query's statistics), without holding them. */
+    void processed(long n) {
+        samplesProcessed += n;
+    }
+
+    /** Accounts {@code n} more samples held in memory until {@link #release}d; fails when over the limit. */
+    void hold(long n) {
+        currentSamples += n;
+        if (currentSamples > peakSamples) {
+            peakSamples = currentSamples;
+        }
+        if (currentSamples > options.maxSamples()) {
+            throw new TooManySamplesException();
+        }
+    }
+
+    /** Samples no longer held. */
+    void release(long n) {
+        currentSamples -= n;
+    }
+
     /** Fails when the query was cancelled, its thread interrupted or its deadline passed. Cheap enough for loops. */
     void checkpoint() {
         if ((++checks & 63) != 0) {

@@ -1,17 +1,12 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
-import dev.vigil.model.labels.MatchType;
-import dev.vigil.model.labels.Matcher;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.Querier;
-import dev.vigil.model.storage.SeriesIterator;
-import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.promql.ast.Aggregate;
 import dev.vigil.promql.ast.Binary;
 import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.Expr;
-import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.ast.MatrixSelector;
 import dev.vigil.promql.ast.NumberLiteral;
 import dev.vigil.promql.ast.Paren;
@@ -68,6 +63,11 @@ final class Evaluator {
         }
     }
 
+    /** The samples loaded for {@code vs} by {@link #load}. */
+    LoadedSeries[] loaded(VectorSelector vs) {
+        return loaded.get(vs);
+    }
+
     /** The overall {@code [minT, maxT]} of samples the query reads, or null when it reads none. */
     long[] overallRange() {
         long lo = Long.MAX_VALUE;
@@ -80,45 +80,17 @@ final class Evaluator {
     }
 
     private LoadedSeries[] read(Querier querier, VectorSelector vs, SelectorRanges.Need need) {
-        List<LabelMatcher> all = vs.allMatchers();
-        Matcher[] matchers = new Matcher[all.size()];
-        for (int i = 0; i < matchers.length; i++) {
-            LabelMatcher m = all.get(i);
-            matchers[i] = Matcher.of(MatchType.valueOf(m.type().name()), m.name(), m.value());
-        }
-        SeriesSet set = querier.select(false, matchers);
+        SelectorReader reader = new SelectorReader(querier, vs, need, ctx);
         List<LoadedSeries> out = new ArrayList<>();
-        SeriesIterator reuse = null;
-        long[] ts = new long[64];
-        double[] vs2 = new double[64];
-        while (set.next()) {
-            ctx.checkpoint();
-            dev.vigil.model.storage.Series s = set.at();
-            SeriesIterator it = reuse == null ? s.iterator() : s.iterator(reuse);
-            reuse = it;
-            int n = 0;
-            // Windows are left-open, so a sample at exactly minT is never needed.
-            boolean ok = it.seek(need.minT + 1);
-            while (ok && it.timestamp() <= need.maxT) {
-                double v = it.value();
-                if (!need.range || !StaleMarker.isStaleNaN(v)) {
-                    if (n == ts.length) {
-                        ts = Arrays.copyOf(ts, n * 2);
-                        vs2 = Arrays.copyOf(vs2, n * 2);
-                    }
-                    ts[n] = it.timestamp();
-                    vs2[n] = v;
-                    n++;
-                }
-                ok = it.next();
-            }
-            if (n > 0) {
-                out.add(new LoadedSeries(s.labels(), Arrays.copyOf(ts, n), Arrays.copyOf(vs2, n), n));
-                ctx.seriesTouched++;
-                ctx.samplesLoaded += n;
-            }
+        while (reader.next()) {
+            out.add(reader.copy());
         }
         return out.toArray(new LoadedSeries[0]);
+    }
+
+    /** A reader of {@code vs}'s series for evaluations that consume them one at a time. */
+    SelectorReader reader(Querier querier, VectorSelector vs) {
+        return new SelectorReader(querier, vs, needs.get(vs), ctx);
     }
 
     /** Evaluates {@code e} at time {@code t} (milliseconds). */

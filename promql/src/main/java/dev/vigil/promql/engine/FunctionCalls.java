@@ -75,52 +75,6 @@ final class FunctionCalls {
                 Vector v = vectorArg(c, 0, t);
                 return new Scalar(v.size() == 1 ? v.value(0) : Double.NaN);
             }
-            case "abs":
-                return map(c, t, Math::abs);
-            case "ceil":
-                return map(c, t, Math::ceil);
-            case "floor":
-                return map(c, t, Math::floor);
-            case "exp":
-                return map(c, t, Math::exp);
-            case "sqrt":
-                return map(c, t, Math::sqrt);
-            case "ln":
-                return map(c, t, Math::log);
-            case "log2":
-                return map(c, t, v -> Math.log(v) / Math.log(2));
-            case "log10":
-                return map(c, t, Math::log10);
-            case "sgn":
-                return map(c, t, MathFunctions::sgn);
-            case "deg":
-                return map(c, t, v -> v * 180 / Math.PI);
-            case "rad":
-                return map(c, t, v -> v * Math.PI / 180);
-            case "sin":
-                return map(c, t, Math::sin);
-            case "cos":
-                return map(c, t, Math::cos);
-            case "tan":
-                return map(c, t, Math::tan);
-            case "asin":
-                return map(c, t, Math::asin);
-            case "acos":
-                return map(c, t, Math::acos);
-            case "atan":
-                return map(c, t, Math::atan);
-            case "sinh":
-                return map(c, t, Math::sinh);
-            case "cosh":
-                return map(c, t, Math::cosh);
-            case "tanh":
-                return map(c, t, Math::tanh);
-            case "asinh":
-                return map(c, t, MathFunctions::asinh);
-            case "acosh":
-                return map(c, t, MathFunctions::acosh);
-            case "atanh":
-                return map(c, t, MathFunctions::atanh);
             case "round": {
                 double to = c.args().size() > 1 ? scalarArg(c, 1, t) : 1;
                 return map(c, t, v -> MathFunctions.round(v, to));
@@ -204,6 +158,10 @@ final class FunctionCalls {
             case "start_timestamp":
                 throw new QueryException("function " + name + "() is experimental and not supported by this engine");
             default:
+                DoubleUnaryOperator unary = MathFunctions.unary(name);
+                if (unary != null) {
+                    return map(c, t, unary);
+                }
                 WindowFunction window = WindowFunction.of(name);
                 if (window == null) {
                     throw new IllegalStateException("BUG: no implementation for function " + name);
@@ -330,28 +288,14 @@ final class FunctionCalls {
 
     private Vector histogramQuantile(Call c, long t) {
         double phi = scalarArg(c, 0, t);
-        if (Double.isNaN(phi) || phi < 0 || phi > 1) {
-            ev.ctx()
-                    .annotations()
-                    .warn(
-                            "quantile value should be between 0 and 1, got " + FloatFormat.format(phi),
-                            c.args().get(0).position().start());
-        }
+        ev.ctx().annotations().checkQuantile(phi, c.args().get(0).position().start());
         int argOffset = c.args().get(1).position().start();
         Map<Labels, BucketGroup> groups = bucketGroups(vectorArg(c, 1, t), argOffset);
         Vector out = new Vector(groups.size());
         for (Map.Entry<Labels, BucketGroup> g : groups.entrySet()) {
             g.getValue().fill(buckets);
             double q = buckets.quantile(phi);
-            if (buckets.forcedMonotonic()) {
-                ev.ctx()
-                        .annotations()
-                        .info(
-                                "input to histogram_quantile needed to be fixed for monotonicity (see"
-                                        + " https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
-                                        + " for metric name " + FloatFormat.goQuote(g.getValue().metricName),
-                                argOffset);
-            }
+            warnIfForcedMonotonic(g.getValue(), argOffset);
             out.add(g.getKey(), q, t, true);
         }
         return out;
@@ -368,13 +312,9 @@ final class FunctionCalls {
         String[] names = new String[count];
         for (int k = 0; k < count; k++) {
             phis[k] = scalarArg(c, k + 2, t);
-            if (Double.isNaN(phis[k]) || phis[k] < 0 || phis[k] > 1) {
-                ev.ctx()
-                        .annotations()
-                        .warn(
-                                "quantile value should be between 0 and 1, got " + FloatFormat.format(phis[k]),
-                                c.args().get(k + 2).position().start());
-            }
+            ev.ctx()
+                    .annotations()
+                    .checkQuantile(phis[k], c.args().get(k + 2).position().start());
             String q = FloatFormat.plain(phis[k]);
             names[k] = q.matches("-?\\d+") ? q + ".0" : q;
         }
@@ -395,13 +335,7 @@ final class FunctionCalls {
 
     private void warnIfForcedMonotonic(BucketGroup g, int argOffset) {
         if (buckets.forcedMonotonic()) {
-            ev.ctx()
-                    .annotations()
-                    .info(
-                            "input to histogram_quantile needed to be fixed for monotonicity (see"
-                                    + " https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
-                                    + " for metric name " + FloatFormat.goQuote(g.metricName),
-                            argOffset);
+            ev.ctx().annotations().histogramForcedMonotonic(g.metricName, argOffset);
         }
     }
 
@@ -427,13 +361,7 @@ final class FunctionCalls {
             String le = l.get("le");
             Double upper = MathFunctions.parseGoFloat(le);
             if (upper == null) {
-                ev.ctx()
-                        .annotations()
-                        .warn(
-                                "bucket label \"le\" is missing or has a malformed value of "
-                                        + FloatFormat.goQuote(le) + " for metric name "
-                                        + FloatFormat.goQuote(l.metricName()),
-                                argOffset);
+                ev.ctx().annotations().badBucketLabel(l, argOffset);
                 continue;
             }
             b.reset(l);

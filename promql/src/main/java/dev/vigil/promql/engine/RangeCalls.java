@@ -1,7 +1,6 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.promql.ast.Call;
-import dev.vigil.promql.functions.FloatFormat;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Series;
 import dev.vigil.promql.value.Vector;
@@ -28,7 +27,7 @@ final class RangeCalls {
                 continue;
             }
             if (fn.expectsCounter()) {
-                warnIfNotCounter(f.evaluator().ctx().annotations(), s.labels().metricName(), argOffset);
+                f.evaluator().ctx().annotations().checkCounterName(s.labels().metricName(), argOffset);
             }
             double v = fn.apply(
                     s.timestamps(),
@@ -49,11 +48,7 @@ final class RangeCalls {
     /** Prometheus's checks of a window function's scalar arguments at one evaluation time. */
     static void checkParams(WindowFunction fn, double p1, double p2, Call c, Annotations annotations) {
         if (fn == WindowFunction.QUANTILE_OVER_TIME) {
-            if (Double.isNaN(p1) || p1 < 0 || p1 > 1) {
-                annotations.warn(
-                        "quantile value should be between 0 and 1, got " + FloatFormat.format(p1),
-                        c.args().get(0).position().start());
-            }
+            annotations.checkQuantile(p1, c.args().get(0).position().start());
         } else if (fn == WindowFunction.DOUBLE_EXPONENTIAL_SMOOTHING) {
             if (!(p1 > 0 && p1 < 1)) {
                 throw new QueryException("invalid smoothing factor. Expected: 0 < sf < 1, got: " + goF(p1));
@@ -61,18 +56,6 @@ final class RangeCalls {
             if (!(p2 > 0 && p2 < 1)) {
                 throw new QueryException("invalid trend factor. Expected: 0 < tf < 1, got: " + goF(p2));
             }
-        }
-    }
-
-    static void warnIfNotCounter(Annotations annotations, String name, int offset) {
-        if (!name.endsWith("_total")
-                && !name.endsWith("_sum")
-                && !name.endsWith("_count")
-                && !name.endsWith("_bucket")) {
-            annotations.info(
-                    "metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "
-                            + FloatFormat.goQuote(name),
-                    offset);
         }
     }
 

@@ -22,20 +22,40 @@ public final class RangeFunctions {
             long rangeEndMs,
             boolean counter,
             boolean perSecond) {
+        double result = counter ? counterIncrease(vs, from, to) : vs[to - 1] - vs[from];
+        return extrapolate(ts, vs, from, to, result, rangeStartMs, rangeEndMs, counter, perSecond);
+    }
+
+    /** The last value minus the first, plus the value before each drop (a counter reset). */
+    public static double counterIncrease(double[] vs, int from, int to) {
+        double result = vs[to - 1] - vs[from];
+        double prev = vs[from];
+        for (int i = from + 1; i < to; i++) {
+            double v = vs[i];
+            if (v < prev) {
+                result += prev;
+            }
+            prev = v;
+        }
+        return result;
+    }
+
+    /**
+     * The second half of {@link #extrapolatedDelta}: {@code result}, the change over the samples, extrapolated
+     * towards the window's edges.
+     */
+    public static double extrapolate(
+            long[] ts,
+            double[] vs,
+            int from,
+            int to,
+            double result,
+            long rangeStartMs,
+            long rangeEndMs,
+            boolean counter,
+            boolean perSecond) {
         int n = to - from;
         double first = vs[from];
-        double last = vs[to - 1];
-        double result = last - first;
-        if (counter) {
-            double prev = first;
-            for (int i = from + 1; i < to; i++) {
-                double v = vs[i];
-                if (v < prev) {
-                    result += prev;
-                }
-                prev = v;
-            }
-        }
         long firstT = ts[from];
         long lastT = ts[to - 1];
         double toStart = (firstT - rangeStartMs) / 1000.0;
