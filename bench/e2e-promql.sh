@@ -4,8 +4,10 @@
 # 15 s step) timed on both. Vigil is timed in-process by JMH (PromqlQueryBenchmark: parse + select + read + evaluate);
 # Prometheus over its HTTP API, taking the execution time it reports with stats=all (its engine, without HTTP and JSON;
 # the request's wall time is printed too). Prints both, the ratio Vigil/Prometheus per query and the geometric mean.
-# Loopback only; the Prometheus started here is stopped on exit. Run on a quiet machine: both systems are timed one
-# after the other, and other load on the machine skews either.
+# A second table compares CPU time per query: Vigil's whole process (PromqlQueryCpuTime) against what Prometheus's
+# process spends per request (/proc/PID/stat), which other load on a shared machine skews far less than wall time.
+# Loopback only; the Prometheus started here is stopped on exit. Wall times want a quiet machine: both systems are
+# timed one after the other, and other load skews either.
 #
 # Usage: bench/e2e-promql.sh            (defaults below; override with environment variables)
 #   DATA_DIR=/var/tmp/promql-bench RUNS=20 JMH_OPTS="-f 1 -wi 5 -i 10 -w 5s -r 5s" bench/e2e-promql.sh
@@ -53,6 +55,7 @@ echo "bench: data $version in $data; $(wc -l <"$work/queries.tsv") queries"
 java -jar "$jar" PromqlQueryBenchmark -p dataDir="$data/vigil" $JMH_OPTS -rf json -rff "$work/vigil.json" \
   >"$work/jmh.log" 2>&1 || { tail -50 "$work/jmh.log" >&2; exit 1; }
 grep -E '^PromqlQueryBenchmark' "$work/jmh.log" || true
+java -Xms2g -Xmx2g -cp "$jar" dev.vigil.bench.promql.PromqlQueryCpuTime "$data/vigil" 10 "$RUNS" >"$work/vigil-cpu.tsv"
 
 if [ "$(cat "$data/prometheus.version" 2>/dev/null)" != "$version" ]; then
   echo "bench: backfilling Prometheus (promtool tsdb create-blocks-from openmetrics)"
@@ -71,10 +74,22 @@ port=$(free_port)
 prom_pid=$!
 await_http "http://127.0.0.1:$port/-/ready"
 
-python3 - "$port" "$RUNS" "$WARMUP_RUNS" "$work/queries.tsv" "$work/vigil.json" <<'PY'
-import json, math, statistics, sys, time, urllib.parse, urllib.request
+python3 - "$port" "$RUNS" "$WARMUP_RUNS" "$work/queries.tsv" "$work/vigil.json" "$prom_pid" "$work/vigil-cpu.tsv" <<'PY'
+import json, math, os, statistics, sys, time, urllib.parse, urllib.request
 
 port, runs, warmups, queries_file, vigil_file = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+prom_pid, vigil_cpu_file = sys.argv[6], sys.argv[7]
+ticks = os.sysconf("SC_CLK_TCK")
+
+def prom_cpu_ms():
+    with open("/proc/%s/stat" % prom_pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return 1000.0 * (int(fields[11]) + int(fields[12])) / ticks
+
+vigil_cpu = {}
+for line in open(vigil_cpu_file):
+    name, cpu, wall = line.split("\t")
+    vigil_cpu[name] = float(cpu)
 vigil = {}
 for r in json.load(open(vigil_file)):
     error = r["primaryMetric"]["scoreError"]
@@ -94,15 +109,18 @@ def query_range(promql, start, end, step):
 print()
 print("%-26s %12s %12s %12s %12s %8s  %s" % ("query", "vigil ms", "prom ms", "prom med", "prom wall", "ratio", "series"))
 ratios = []
+cpu_rows = []
 for line in open(queries_file):
     name, start, end, step, promql = line.rstrip("\n").split("\t")
     for _ in range(warmups):
         query_range(promql, start, end, step)
     execs, walls = [], []
+    cpu0 = prom_cpu_ms()
     for _ in range(runs):
         e, w, n = query_range(promql, start, end, step)
         execs.append(e)
         walls.append(w)
+    cpu_rows.append((name, vigil_cpu[name], (prom_cpu_ms() - cpu0) / runs))
     prom = statistics.mean(execs)
     v, err = vigil[name]
     ratio = v / prom
@@ -116,4 +134,16 @@ print("geometric mean of Vigil/Prometheus: %.2f (goal <= 0.5); slowest relative 
     geomean, max(ratios)))
 print("vigil ms: JMH average time per query (± its 99.9%% error); prom ms / med: Prometheus's reported execTotalTime,"
       " mean / median of %d runs; prom wall: the HTTP request's wall time." % runs)
+
+print()
+print("%-26s %12s %12s %8s" % ("CPU time per query", "vigil ms", "prom ms", "ratio"))
+cpu_ratios = []
+for name, v, p in cpu_rows:
+    cpu_ratios.append(v / p)
+    print("%-26s %12.1f %12.1f %8.2f" % (name, v, p, v / p))
+print()
+print("geometric mean of Vigil/Prometheus CPU time: %.2f; slowest relative to Prometheus: %.2f" % (
+    math.exp(sum(math.log(r) for r in cpu_ratios) / len(cpu_ratios)), max(cpu_ratios)))
+print("CPU ms: process CPU time per query, mean of %d runs (Vigil: JVM incl. GC and JIT threads, after 10 warm-up"
+      " runs; Prometheus: its process incl. HTTP and JSON, from /proc)." % runs)
 PY
