@@ -5,13 +5,20 @@ import dev.vigil.model.labels.LabelsBuilder;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.Queryable;
 import dev.vigil.promql.ast.Expr;
+import dev.vigil.promql.ast.MatrixSelector;
+import dev.vigil.promql.ast.NumberLiteral;
+import dev.vigil.promql.ast.Printer;
+import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.ValueType;
+import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.parser.ExpressionParser;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Scalar;
 import dev.vigil.promql.value.Series;
 import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,6 +111,57 @@ public final class Engine {
         return run(null, expr, startMs, endMs, stepMs, cancel, 0);
     }
 
+    /**
+     * How {@code query} would be evaluated at {@code startMs} ({@code stepMs} 0: an instant query) or over {@code
+     * [startMs, endMs]} every {@code stepMs}, without reading storage: a line saying how, then the {@link Explain}
+     * plan with, for each selector, the time range of samples it reads and, when evaluated step by step, which
+     * subtrees are computed only once (literals aside).
+     *
+     * @throws dev.vigil.promql.parser.ParseException when the query does not parse
+     * @throws IllegalArgumentException for a bad range, as {@link #rangeQuery} would
+     */
+    public String explain(String query, long startMs, long endMs, long stepMs) {
+        Expr expr = ExpressionParser.parse(query, options.parserOptions());
+        long end = stepMs == 0 ? startMs : endMs;
+        if (stepMs != 0) {
+            checkRange(expr, startMs, endMs, stepMs);
+        }
+        EvalContext ctx = new EvalContext(startMs, end, stepMs, options, new Annotations(query), null);
+        Evaluator ev = new Evaluator(ctx, expr);
+        boolean whole = stepMs > 0 && wholeRange && RangeSupport.supports(expr);
+        StringBuilder out = new StringBuilder();
+        if (stepMs == 0) {
+            out.append("instant query at ")
+                    .append(Instant.ofEpochMilli(startMs))
+                    .append('\n');
+        } else {
+            out.append("range query: ")
+                    .append((end - startMs) / stepMs + 1)
+                    .append(" steps of ")
+                    .append(Printer.formatDuration(Duration.ofMillis(stepMs)))
+                    .append(" from ")
+                    .append(Instant.ofEpochMilli(startMs))
+                    .append(" to ")
+                    .append(Instant.ofEpochMilli(end))
+                    .append(
+                            whole
+                                    ? ", evaluated over the whole range at once, series by series"
+                                    : ", evaluated step by step")
+                    .append('\n');
+        }
+        out.append(Explain.plan(expr, e -> {
+            VectorSelector vs = e instanceof VectorSelector v ? v : e instanceof MatrixSelector m ? m.selector() : null;
+            if (vs != null) {
+                SelectorRanges.Need need = ev.need(vs);
+                return "reads samples in (" + Instant.ofEpochMilli(need.minT) + ", " + Instant.ofEpochMilli(need.maxT)
+                        + "]";
+            }
+            boolean literal = e instanceof NumberLiteral || e instanceof StringLiteral;
+            return stepMs > 0 && !whole && !literal && ev.isInvariant(e) ? "computed once" : "";
+        }));
+        return out.toString();
+    }
+
     private static void checkRange(Expr expr, long startMs, long endMs, long stepMs) {
         if (stepMs <= 0) {
             throw new IllegalArgumentException("zero or negative query resolution step widths are not accepted");
@@ -149,7 +207,8 @@ public final class Engine {
                     ctx.peakSamples,
                     parseNanos,
                     t1 - t0,
-                    t2 - t1);
+                    t2 - t1,
+                    ctx.sortNanos);
             return new QueryResult(value, end, annotations.warnings(), annotations.infos(), stats);
         } finally {
             if (querier != null) {
@@ -180,7 +239,7 @@ public final class Engine {
             for (Series s : m.series()) {
                 out.add(s.dropName() ? s.withLabels(MetricMetadata.without(b, s.labels()), false) : s);
             }
-            out.sort(Comparator.comparing(Series::labels));
+            sortByLabels(ctx, out);
             return new Matrix(out, m.rangeStartMs(), m.rangeEndMs());
         }
         return v;
@@ -215,9 +274,8 @@ public final class Engine {
                 out.add(built);
             }
         }
-        ctx.processed(points);
         ctx.hold(points);
-        out.sort(Comparator.comparing(Series::labels));
+        sortByLabels(ctx, out);
         return new Matrix(out, ctx.start(), ctx.end());
     }
 
@@ -274,10 +332,16 @@ public final class Engine {
             held += vec.size();
         }
         ctx.resetCurrentSamples(0);
-        ctx.addSamples(held);
+        ctx.hold(held);
         List<Series> out = new ArrayList<>(series.size());
         series.forEach((l, sb) -> out.add(sb.build(l)));
-        out.sort(Comparator.comparing(Series::labels));
+        sortByLabels(ctx, out);
         return new Matrix(out, start, end);
+    }
+
+    private static void sortByLabels(EvalContext ctx, List<Series> series) {
+        long t0 = System.nanoTime();
+        series.sort(Comparator.comparing(Series::labels));
+        ctx.sortNanos += System.nanoTime() - t0;
     }
 }

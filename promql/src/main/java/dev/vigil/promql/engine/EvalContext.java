@@ -24,6 +24,7 @@ final class EvalContext {
     long samplesProcessed;
     long seriesTouched;
     long samplesLoaded;
+    long sortNanos;
     private int checks;
 
     EvalContext(long start, long end, long step, EngineOptions options, Annotations annotations, CancelHandle cancel) {

@@ -63,6 +63,11 @@ final class Evaluator {
         }
     }
 
+    /** The time range of samples {@code vs} reads. */
+    SelectorRanges.Need need(VectorSelector vs) {
+        return needs.get(vs);
+    }
+
     /** The samples loaded for {@code vs} by {@link #load}. */
     LoadedSeries[] loaded(VectorSelector vs) {
         return loaded.get(vs);

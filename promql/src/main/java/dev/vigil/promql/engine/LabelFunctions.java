@@ -2,16 +2,14 @@ package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.LabelsBuilder;
+import dev.vigil.model.labels.PromRegex;
 import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.GoStrings;
-import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.value.Vector;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code label_replace} and {@code label_join}. Writing {@code __name__} keeps the name even where an earlier function
@@ -26,10 +24,10 @@ final class LabelFunctions {
         String replacement = args.get(2);
         String src = args.get(3);
         String regex = args.get(4);
-        Pattern pattern;
+        PromRegex pattern;
         try {
-            pattern = LabelMatcher.anchoredPattern(regex);
-        } catch (PatternSyntaxException e) {
+            pattern = PromRegex.compile(regex);
+        } catch (IllegalArgumentException e) {
             throw new QueryException("invalid regular expression in label_replace(): " + regex);
         }
         if (!isValidLabelName(dst)) {
@@ -39,11 +37,11 @@ final class LabelFunctions {
         LabelsBuilder b = new LabelsBuilder();
         for (int i = 0; i < in.size(); i++) {
             Labels l = in.labels(i);
-            Matcher m = pattern.matcher(l.get(src));
+            Matcher m = pattern.pattern().matcher(l.get(src));
             boolean drop = in.dropName(i);
             if (m.matches()) {
                 b.reset(l);
-                b.set(dst, expand(replacement, m));
+                b.set(dst, expand(replacement, m, pattern));
                 l = b.labels();
                 if (dst.equals(Labels.METRIC_NAME)) {
                     drop = false;
@@ -104,7 +102,7 @@ final class LabelFunctions {
     }
 
     /** Expands {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}} and {@code $$} as Go's regexp does. */
-    static String expand(String template, Matcher m) {
+    static String expand(String template, Matcher m, PromRegex regex) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
@@ -143,7 +141,7 @@ final class LabelFunctions {
                 i++;
                 continue;
             }
-            out.append(group(m, name));
+            out.append(group(m, regex, name));
             i = end;
         }
         return out.toString();
@@ -153,17 +151,20 @@ final class LabelFunctions {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static String group(Matcher m, String name) {
+    /** A numbered or named group's text, empty when there is no such group or it did not take part. */
+    private static String group(Matcher m, PromRegex regex, String name) {
         String g;
-        try {
-            if (name.chars().allMatch(Character::isDigit)) {
-                int idx = Integer.parseInt(name);
-                g = idx <= m.groupCount() ? m.group(idx) : null;
-            } else {
-                g = m.group(name);
+        if (name.chars().allMatch(Character::isDigit)) {
+            int idx;
+            try {
+                idx = Integer.parseInt(name);
+            } catch (NumberFormatException tooBig) {
+                return "";
             }
-        } catch (IllegalArgumentException e) {
-            g = null;
+            g = idx <= m.groupCount() ? m.group(idx) : null;
+        } else {
+            Integer idx = regex.groupNames().get(name);
+            g = idx == null ? null : m.group(idx);
         }
         return g == null ? "" : g;
     }

@@ -15,6 +15,7 @@ import dev.vigil.promql.value.StringValue;
 import dev.vigil.promql.value.Vector;
 import dev.vigil.testkit.InMemoryStorage;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +167,54 @@ class EngineTest {
         assertThat(stats.samplesProcessed()).isGreaterThanOrEqualTo(22);
         assertThat(stats.peakSamples()).isPositive();
         assertThat(stats.evalNanos()).isPositive();
+    }
+
+    @Test
+    void statsHavePrometheusApiShape() {
+        QueryStats stats = engine.rangeQuery("sum(rate(requests_total[5m]))", 5 * MIN, 10 * MIN, MIN)
+                .stats();
+        Map<String, Object> shape = stats.prometheusApiShape();
+        assertThat(shape).containsOnlyKeys("timings", "samples");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timings = (Map<String, Object>) shape.get("timings");
+        assertThat(timings)
+                .containsOnlyKeys(
+                        "evalTotalTime",
+                        "resultSortTime",
+                        "queryPreparationTime",
+                        "innerEvalTime",
+                        "execQueueTime",
+                        "execTotalTime");
+        assertThat((Double) timings.get("execTotalTime")).isPositive();
+        assertThat(timings.get("execQueueTime")).isEqualTo(0.0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> samples = (Map<String, Object>) shape.get("samples");
+        // Six steps, each window (t - 5m, t] holding five samples of each of the two series.
+        assertThat(samples).containsEntry("totalQueryableSamples", 60L).containsEntry("seriesTouched", 2L);
+        assertThat((Long) samples.get("peakSamples")).isPositive();
+    }
+
+    @Test
+    void explainSaysHowAQueryRunsAndWhatEachSelectorReads() {
+        String range = engine.explain("sum by (job) (rate(requests_total[5m]))", 5 * MIN, 10 * MIN, MIN);
+        assertThat(range)
+                .isEqualTo("range query: 6 steps of 1m from 1970-01-01T00:05:00Z to 1970-01-01T00:10:00Z, evaluated"
+                        + " over the whole range at once, series by series\n"
+                        + "Aggregate sum by (job)\n"
+                        + "  Call rate\n"
+                        + "    MatrixSelector requests_total[5m]  reads samples in (1970-01-01T00:00:00Z,"
+                        + " 1970-01-01T00:10:00Z]\n");
+        String stepwise = engine.explain("label_replace(gauge @ 120, \"a\", \"b\", \"\", \"\")", 0, MIN, 30_000);
+        assertThat(stepwise)
+                .startsWith("range query: 3 steps of 30s from 1970-01-01T00:00:00Z to 1970-01-01T00:01:00Z, evaluated"
+                        + " step by step\n")
+                .contains("Call label_replace  computed once\n")
+                .contains("VectorSelector gauge @ 120.000  reads samples in (1969-12-31T23:57:00Z,"
+                        + " 1970-01-01T00:02:00Z]\n");
+        assertThat(engine.explain("gauge offset 1m", 10 * MIN, 0, 0))
+                .isEqualTo("instant query at 1970-01-01T00:10:00Z\n"
+                        + "VectorSelector gauge offset 1m  reads samples in (1970-01-01T00:04:00Z,"
+                        + " 1970-01-01T00:09:00Z]\n");
     }
 
     @Test
