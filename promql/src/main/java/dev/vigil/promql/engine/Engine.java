@@ -20,9 +20,11 @@ import dev.vigil.promql.value.Vector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,8 @@ public final class Engine {
      * How {@code query} would be evaluated at {@code startMs} ({@code stepMs} 0: an instant query) or over {@code
      * [startMs, endMs]} every {@code stepMs}, without reading storage: a line saying how, then the {@link Explain}
      * plan with, for each selector, the time range of samples it reads and, when evaluated step by step, which
-     * subtrees are computed only once (literals aside).
+     * subtrees are nevertheless evaluated over the whole range at once and which are computed only once (literals
+     * aside).
      *
      * @throws dev.vigil.promql.parser.ParseException when the query does not parse
      * @throws IllegalArgumentException for a bad range, as {@link #rangeQuery} would
@@ -129,6 +132,10 @@ public final class Engine {
         EvalContext ctx = new EvalContext(startMs, end, stepMs, options, new Annotations(query), null);
         Evaluator ev = new Evaluator(ctx, expr);
         boolean whole = stepMs > 0 && wholeRange && RangeSupport.supports(expr);
+        Set<Expr> parts = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (stepMs > 0 && wholeRange && !whole) {
+            parts.addAll(RangeSupport.wholeRangeSubtrees(expr));
+        }
         StringBuilder out = new StringBuilder();
         if (stepMs == 0) {
             out.append("instant query at ")
@@ -155,6 +162,9 @@ public final class Engine {
                 SelectorRanges.Need need = ev.need(vs);
                 return "reads samples in (" + Instant.ofEpochMilli(need.minT) + ", " + Instant.ofEpochMilli(need.maxT)
                         + "]";
+            }
+            if (parts.contains(e)) {
+                return "evaluated over the whole range at once";
             }
             boolean literal = e instanceof NumberLiteral || e instanceof StringLiteral;
             return stepMs > 0 && !whole && !literal && ev.isInvariant(e) ? "computed once" : "";
@@ -185,10 +195,12 @@ public final class Engine {
         Querier querier = range == null ? null : queryable.querier(range[0], range[1]);
         try {
             // The whole-range path streams series from the querier while it evaluates; the step-by-step path reads
-            // every selector's samples first.
+            // every selector's samples first, except those of subtrees it has evaluated over the whole range.
             boolean streaming = step > 0 && wholeRange && RangeSupport.supports(expr);
+            List<Expr> wholeRangeParts =
+                    step > 0 && wholeRange && !streaming ? RangeSupport.wholeRangeSubtrees(expr) : List.of();
             if (querier != null && !streaming) {
-                ev.load(querier);
+                ev.load(querier, selectorsIn(wholeRangeParts));
             }
             long t1 = System.nanoTime();
             Value value;
@@ -197,7 +209,14 @@ public final class Engine {
             } else if (streaming) {
                 value = wholeRange(new RangeEvaluator(ev, querier), ctx, expr);
             } else {
-                value = range(ev, ctx, expr, start, end, step);
+                long precomputed = 0;
+                if (!wholeRangeParts.isEmpty()) {
+                    RangeEvaluator r = new RangeEvaluator(ev, querier);
+                    for (Expr part : wholeRangeParts) {
+                        precomputed += ev.precompute(part, r);
+                    }
+                }
+                value = range(ev, ctx, expr, start, end, step, precomputed);
             }
             long t2 = System.nanoTime();
             QueryStats stats = new QueryStats(
@@ -306,13 +325,27 @@ public final class Engine {
         return sb.build(labels);
     }
 
-    private static Value range(Evaluator ev, EvalContext ctx, Expr expr, long start, long end, long step) {
+    /** The selectors inside {@code parts}. */
+    private static Set<VectorSelector> selectorsIn(List<Expr> parts) {
+        Set<VectorSelector> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Expr part : parts) {
+            SelectorRanges.forEachSelector(part, out::add);
+        }
+        return out;
+    }
+
+    /**
+     * A range query step by step. {@code precomputed}: samples held by subtrees already evaluated over the whole
+     * range, which stay held throughout.
+     */
+    private static Value range(
+            Evaluator ev, EvalContext ctx, Expr expr, long start, long end, long step, long precomputed) {
         Map<Labels, Evaluator.SeriesBuilder> series = new HashMap<>();
         LabelsBuilder b = new LabelsBuilder();
         long held = 0;
         for (long t = start; t <= end; t += step) {
             ctx.checkNow();
-            ctx.resetCurrentSamples(held);
+            ctx.resetCurrentSamples(held + precomputed);
             Value v = ev.eval(expr, t);
             if (v instanceof Scalar s) {
                 series.computeIfAbsent(Labels.EMPTY, k -> new Evaluator.SeriesBuilder())

@@ -13,6 +13,7 @@ import dev.vigil.promql.ast.Paren;
 import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.Unary;
+import dev.vigil.promql.ast.ValueType;
 import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Scalar;
@@ -26,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates an expression tree at one timestamp at a time; a range query calls {@link #eval} once per step. Selectors
@@ -40,6 +42,9 @@ final class Evaluator {
     private final Map<VectorSelector, LoadedSeries[]> loaded = new IdentityHashMap<>();
     private final Map<Expr, Boolean> invariant = new IdentityHashMap<>();
     private final Map<Expr, Value> invariantResults = new IdentityHashMap<>();
+    /** Subtrees evaluated over the whole range beforehand: {@link StepVector} or {@code double[]} per step. */
+    private final Map<Expr, Object> precomputed = new IdentityHashMap<>();
+
     private final FunctionCalls functions;
     private final BinaryOperations binary;
     private final Aggregations aggregations;
@@ -56,11 +61,48 @@ final class Evaluator {
         return ctx;
     }
 
-    /** Reads every selector's series from one querier covering all of them. */
-    void load(Querier querier) {
+    /** Reads every selector's series from one querier covering all of them, except those in {@code skip}. */
+    void load(Querier querier, Set<VectorSelector> skip) {
         for (Map.Entry<VectorSelector, SelectorRanges.Need> e : needs.entrySet()) {
-            loaded.put(e.getKey(), read(querier, e.getKey(), e.getValue()));
+            if (!skip.contains(e.getKey())) {
+                loaded.put(e.getKey(), read(querier, e.getKey(), e.getValue()));
+            }
         }
+    }
+
+    /**
+     * Evaluates {@code e} over all steps of the range query at once; at each step {@link #eval} then returns its
+     * value at that step. Returns the samples it holds.
+     */
+    long precompute(Expr e, RangeEvaluator range) {
+        if (e.type() == ValueType.SCALAR) {
+            precomputed.put(e, range.scalar(e));
+            return 0;
+        }
+        StepVector v = range.vector(e);
+        precomputed.put(e, v);
+        return v.points();
+    }
+
+    /** The value of a precomputed expression at evaluation time {@code t}, one of the query's steps. */
+    private Value slice(Object pre, long t) {
+        long offset = t - ctx.start();
+        if (!ctx.isRangeQuery() || offset % ctx.step() != 0) {
+            throw new IllegalStateException("BUG: whole-range value asked for at " + t + ", not a step");
+        }
+        int k = (int) (offset / ctx.step());
+        if (pre instanceof double[] scalar) {
+            return new Scalar(scalar[k]);
+        }
+        StepVector v = (StepVector) pre;
+        Vector out = new Vector(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            StepSeries s = v.get(i);
+            if (s.has(k)) {
+                out.add(s.labels, s.value(k), t, s.dropName);
+            }
+        }
+        return out;
     }
 
     /** The time range of samples {@code vs} reads. */
@@ -100,6 +142,10 @@ final class Evaluator {
 
     /** Evaluates {@code e} at time {@code t} (milliseconds). */
     Value eval(Expr e, long t) {
+        Object pre = precomputed.get(e);
+        if (pre != null) {
+            return slice(pre, t);
+        }
         if (e instanceof NumberLiteral n) {
             return new Scalar(n.value());
         } else if (e instanceof StringLiteral s) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class FunctionCalls {
     private final Evaluator ev;
     private final BucketQuantiles buckets = new BucketQuantiles();
     private final WindowFunction.Scratch windowScratch = new WindowFunction.Scratch();
+    private final Map<Call, LabelFunctions> labelFunctions = new IdentityHashMap<>();
 
     FunctionCalls(Evaluator ev) {
         this.ev = ev;
@@ -113,9 +115,9 @@ final class FunctionCalls {
             case "year":
                 return dateFunction(c, name, t);
             case "label_replace":
-                return LabelFunctions.replace(c, vectorArg(c, 0, t), stringArgs(c, t));
+                return labelFunction(c, t).apply(vectorArg(c, 0, t));
             case "label_join":
-                return LabelFunctions.join(c, vectorArg(c, 0, t), stringArgs(c, t));
+                return labelFunction(c, t).apply(vectorArg(c, 0, t));
             case "sort":
             case "sort_desc":
                 if (ev.ctx().isRangeQuery()) {
@@ -196,6 +198,16 @@ final class FunctionCalls {
 
     double scalarArg(Call c, int i, long t) {
         return ((Scalar) ev.eval(c.args().get(i), t)).value();
+    }
+
+    /** The call's label function, checked once and reused at every step (its arguments are string literals). */
+    private LabelFunctions labelFunction(Call c, long t) {
+        LabelFunctions f = labelFunctions.get(c);
+        if (f == null) {
+            f = LabelFunctions.of(c, stringArgs(c, t));
+            labelFunctions.put(c, f);
+        }
+        return f;
     }
 
     private List<String> stringArgs(Call c, long t) {

@@ -9,11 +9,16 @@ import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.NumberLiteral;
 import dev.vigil.promql.ast.Paren;
+import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.Unary;
 import dev.vigil.promql.ast.ValueType;
 import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.functions.MathFunctions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -86,6 +91,10 @@ final class RangeEvaluator {
             return binary.vector(b);
         } else if (e instanceof Call c && c.function().name().equals("histogram_quantile")) {
             return histograms.quantile(c);
+        } else if (e instanceof Call c
+                && (c.function().name().equals("label_replace")
+                        || c.function().name().equals("label_join"))) {
+            return relabel(c);
         } else if (e instanceof Call c && c.function().name().equals("vector")) {
             double[] v = scalar(c.args().get(0));
             StepSeries s = new StepSeries(Labels.EMPTY, false, steps);
@@ -100,6 +109,39 @@ final class RangeEvaluator {
         StepVector out = new StepVector(16);
         stream(e, s -> {
             out.add(s.copy());
+            ctx.hold(s.count());
+        });
+        return out;
+    }
+
+    /**
+     * label_replace and label_join: each input series' labels mapped once; series that end up with the same labels
+     * fail the query if they have elements at the same step, as the step-by-step path finds at that step.
+     */
+    private StepVector relabel(Call c) {
+        List<String> args = new ArrayList<>();
+        args.add(null);
+        for (int i = 1; i < c.args().size(); i++) {
+            args.add(((StringLiteral) RangeSupport.unwrap(c.args().get(i))).value());
+        }
+        LabelFunctions f = LabelFunctions.of(c, args);
+        StepVector out = new StepVector(16);
+        Map<Labels, long[]> taken = new HashMap<>();
+        stream(c.args().get(0), s -> {
+            Labels l = f.labels(s.labels);
+            long[] bits = s.presentWords();
+            long[] union = taken.get(l);
+            if (union == null) {
+                taken.put(l, bits.clone());
+            } else {
+                for (int w = 0; w < bits.length; w++) {
+                    if ((union[w] & bits[w]) != 0) {
+                        throw new QueryException("vector cannot contain metrics with the same labelset");
+                    }
+                    union[w] |= bits[w];
+                }
+            }
+            out.add(s.copy(l, f.dropName(s.labels, s.dropName)));
             ctx.hold(s.count());
         });
         return out;

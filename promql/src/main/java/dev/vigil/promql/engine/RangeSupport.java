@@ -10,15 +10,20 @@ import dev.vigil.promql.ast.MatrixSelector;
 import dev.vigil.promql.ast.NumberLiteral;
 import dev.vigil.promql.ast.Paren;
 import dev.vigil.promql.ast.RangeModifier;
+import dev.vigil.promql.ast.StringLiteral;
+import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.Unary;
 import dev.vigil.promql.ast.ValueType;
 import dev.vigil.promql.ast.VectorSelector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Decides whether {@link RangeEvaluator} can evaluate an expression over all steps at once: the operators, aggregations
- * and functions that dashboards use most. Anything else (subqueries, {@code @}, label functions, sorting, {@code
- * timestamp()}, ...) is evaluated step by step by {@link Evaluator}. Stateless.
+ * and functions that dashboards use most. Anything else (subqueries, {@code @}, sorting, {@code timestamp()}, ...) is
+ * evaluated step by step by {@link Evaluator}, which still gets its supported subtrees ({@link #wholeRangeSubtrees})
+ * evaluated over the whole range. Stateless.
  */
 final class RangeSupport {
     /** Functions applied value by value: {@code f(v)} with optional scalar arguments. */
@@ -72,6 +77,65 @@ final class RangeSupport {
             return scalar(e);
         }
         return e.type() == ValueType.INSTANT_VECTOR && vector(e);
+    }
+
+    /**
+     * For a range query evaluated step by step: its largest subtrees that read storage and can be evaluated over the
+     * whole range at once, so that the step-by-step evaluation only picks their value at each step. Subtrees inside a
+     * subquery (evaluated at other times) and the argument of {@code timestamp()} (which needs the samples'
+     * timestamps) are left out.
+     */
+    static List<Expr> wholeRangeSubtrees(Expr root) {
+        List<Expr> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Expr e, List<Expr> out) {
+        if (e instanceof NumberLiteral || e instanceof StringLiteral || e instanceof Subquery) {
+            return;
+        }
+        if (e instanceof MatrixSelector) {
+            return; // its selector is no instant vector
+        }
+        if ((e.type() == ValueType.SCALAR || e.type() == ValueType.INSTANT_VECTOR) && supports(e) && readsStorage(e)) {
+            out.add(e);
+            return;
+        }
+        if (e instanceof Paren p) {
+            collect(p.expr(), out);
+        } else if (e instanceof Unary u) {
+            collect(u.expr(), out);
+        } else if (e instanceof Binary b) {
+            collect(b.lhs(), out);
+            collect(b.rhs(), out);
+        } else if (e instanceof Aggregate a) {
+            if (a.param() != null) {
+                collect(a.param(), out);
+            }
+            collect(a.expr(), out);
+        } else if (e instanceof Call c && !c.function().name().equals("timestamp")) {
+            for (Expr arg : c.args()) {
+                collect(arg, out);
+            }
+        }
+    }
+
+    private static boolean readsStorage(Expr e) {
+        if (e instanceof VectorSelector || e instanceof MatrixSelector) {
+            return true;
+        } else if (e instanceof Paren p) {
+            return readsStorage(p.expr());
+        } else if (e instanceof Unary u) {
+            return readsStorage(u.expr());
+        } else if (e instanceof Binary b) {
+            return readsStorage(b.lhs()) || readsStorage(b.rhs());
+        } else if (e instanceof Aggregate a) {
+            return readsStorage(a.expr()) || (a.param() != null && readsStorage(a.param()));
+        } else if (e instanceof Call c) {
+            return c.args().stream().anyMatch(RangeSupport::readsStorage);
+        }
+        return false;
     }
 
     private static boolean scalar(Expr e) {
@@ -150,6 +214,9 @@ final class RangeSupport {
         }
         if (name.equals("histogram_quantile")) {
             return scalar(c.args().get(0)) && vector(c.args().get(1));
+        }
+        if (name.equals("label_replace") || name.equals("label_join")) {
+            return vector(c.args().get(0));
         }
         return name.equals("vector") && scalar(c.args().get(0));
     }

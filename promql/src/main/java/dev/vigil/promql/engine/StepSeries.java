@@ -37,7 +37,12 @@ final class StepSeries {
 
     /** A copy that stays valid when this instance is reused. */
     StepSeries copy() {
-        StepSeries c = new StepSeries(labels, dropName, values.length);
+        return copy(labels, dropName);
+    }
+
+    /** A copy under other labels. */
+    StepSeries copy(Labels newLabels, boolean newDropName) {
+        StepSeries c = new StepSeries(newLabels, newDropName, values.length);
         System.arraycopy(values, 0, c.values, 0, values.length);
         System.arraycopy(present, 0, c.present, 0, present.length);
         c.count = count;

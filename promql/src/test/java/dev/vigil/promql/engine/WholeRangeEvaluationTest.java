@@ -178,7 +178,64 @@ class WholeRangeEvaluationTest {
                 "time() - 60",
                 "vector(time()) > 600",
                 "-(1 + 2)",
-                "pi()");
+                "pi()",
+                "label_replace(rate(c_total[5m]), \"inst\", \"$1-$2\", \"instance\", \"(i)(\\\\d)\")",
+                "label_replace(g, \"__name__\", \"renamed\", \"i\", \"g[01]\")",
+                "label_replace(-g, \"__name__\", \"renamed_$x\", \"i\", \"(?P<x>g)[01]\")",
+                "sum by (dst) (label_replace(c_total, \"dst\", \"$1\", \"tier\", \"t(.*)\"))",
+                "label_replace(c_total, \"instance\", \"same\", \"instance\", \".*\")",
+                "label_replace(c_total{instance=~\"i[23]\"}, \"instance\", \"same\", \"instance\", \".*\")",
+                "label_replace(c_total, \"a\", \"b\", \"c\", \"(\")",
+                "label_join(c_total, \"joined\", \"-\", \"job\", \"instance\", \"nope\")",
+                "label_join(rate(c_total[5m]), \"__name__\", \"_\", \"job\", \"tier\")");
+    }
+
+    /** Queries evaluated step by step around subtrees that are evaluated over the whole range first. */
+    static Stream<String> partlyWholeRange() {
+        return Stream.of(
+                "sort_desc(sum by (job) (rate(c_total[5m])))",
+                "sort_by_label(g, \"i\")",
+                "absent(nonexistent)",
+                "absent(g{i=\"g4\"})",
+                "count_values(\"v\", round(g))",
+                "limitk(2, rate(c_total[5m]))",
+                "limit_ratio(0.5, c_total)",
+                "sum(c_total @ 600) + sum(rate(c_total[5m]))",
+                "rate(c_total[5m]) * on (job) group_left max by (job) (g @ end())",
+                "histogram_fraction(0, 1, sum by (job, le) (rate(h_bucket[5m])))",
+                "absent_over_time(g[5m]) or vector(scalar(count(g)))");
+    }
+
+    /** Queries without any part evaluated over the whole range: timestamp() needs samples' times, subqueries. */
+    static Stream<String> stepByStepOnly() {
+        return Stream.of(
+                "timestamp(g)",
+                "timestamp(sum(g)) - time()",
+                "hour(vector(time()))",
+                "sum_over_time(rate(c_total[5m])[10m:1m])",
+                "max_over_time((g > 0)[5m:30s])");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stepByStepOnly")
+    void stepByStepOnlyQueriesAreUnaffected(String query) {
+        var expr = ExpressionParser.parse(query, PARSER);
+        assertThat(RangeSupport.supports(expr)).isFalse();
+        assertThat(RangeSupport.wholeRangeSubtrees(expr)).isEmpty();
+        compare(query);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("partlyWholeRange")
+    void partlyWholeRangeGivesTheSameResultAsStepByStep(String query) {
+        var expr = ExpressionParser.parse(query, PARSER);
+        assertThat(RangeSupport.supports(expr))
+                .as("evaluated over the whole range")
+                .isFalse();
+        assertThat(RangeSupport.wholeRangeSubtrees(expr))
+                .as("parts evaluated over the whole range")
+                .isNotEmpty();
+        compare(query);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,6 +244,10 @@ class WholeRangeEvaluationTest {
         assertThat(RangeSupport.supports(ExpressionParser.parse(query, PARSER)))
                 .as("evaluated over the whole range")
                 .isTrue();
+        compare(query);
+    }
+
+    private void compare(String query) {
         for (long step : new long[] {15_000, 37_000}) {
             Outcome whole = run(wholeRange, query, step);
             Outcome stepwise = run(stepByStep, query, step);
