@@ -1,6 +1,7 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.promql.ast.GoStrings;
 import dev.vigil.promql.functions.FloatFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -84,6 +85,7 @@ final class Annotations {
                 lineStart = i + 1;
             }
         }
-        return " (" + line + ":" + (offset - lineStart + 1) + ")";
+        // Columns in UTF-8 bytes, as Prometheus counts them.
+        return " (" + line + ":" + (GoStrings.utf8Length(query.substring(lineStart, offset)) + 1) + ")";
     }
 }

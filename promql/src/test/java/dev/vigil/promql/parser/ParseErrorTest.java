@@ -45,6 +45,7 @@ class ParseErrorTest {
                 arguments("foo{bar=\"baz\"}[", 15, "unexpected end of input in duration expression"),
                 // Syntax errors.
                 arguments("1+", 2, "unexpected end of input"),
+                arguments("foo{a=\"é\"} +", 12, "unexpected end of input"),
                 arguments("*1", 0, "unexpected <op:*>"),
                 arguments("@", 0, "unexpected <op:@>"),
                 arguments("-=", 1, "unexpected \"=\""),
@@ -223,6 +224,15 @@ class ParseErrorTest {
                 .isInstanceOfSatisfying(ParseException.class, e -> {
                     assertThat(e.reason()).isEqualTo("experimental duration expression is not enabled");
                     assertThat(e.offset()).isEqualTo(offset);
+                });
+    }
+
+    @Test
+    void columnsCountUtf8BytesAsPrometheusDoes() {
+        assertThatThrownBy(() -> ExpressionParser.parse("foo{a=\"é\"} +"))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(12);
+                    assertThat(e.getMessage()).isEqualTo("1:14: parse error: unexpected end of input");
                 });
     }
 
