@@ -1,7 +1,6 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
-import dev.vigil.model.labels.LabelsBuilder;
 import dev.vigil.promql.ast.Aggregate;
 import dev.vigil.promql.ast.AggregateOp;
 import dev.vigil.promql.functions.FloatFormat;
@@ -40,7 +39,9 @@ final class RangeAggregations {
             out = selectK(a, param);
         } else if (a.op() == AggregateOp.QUANTILE) {
             StepVector in = range.vector(a.expr());
-            out = quantile(in, Groups.of(in, a), param);
+            Grouping groups = Grouping.of(in.size(), i -> in.get(i).labels, new Grouping.Keys(a));
+            boolean byName = !a.without() && a.grouping().contains(Labels.METRIC_NAME);
+            out = quantile(in, groups, byName, param);
             ctx.release(in.points());
         } else {
             out = reduce(a);
@@ -55,14 +56,13 @@ final class RangeAggregations {
      */
     private StepVector reduce(Aggregate a) {
         int steps = range.steps();
-        String[] grouping = a.grouping().toArray(new String[0]);
+        Grouping.Keys groupKeys = new Grouping.Keys(a);
         Map<Labels, Integer> index = new HashMap<>();
         List<Labels> keys = new ArrayList<>();
         List<Reduction> state = new ArrayList<>();
-        LabelsBuilder b = new LabelsBuilder();
         range.stream(a.expr(), s -> {
             ctx.checkpoint();
-            Labels key = Aggregations.groupKey(b, s.labels, a.without(), grouping);
+            Labels key = groupKeys.of(s.labels);
             Integer g = index.get(key);
             if (g == null) {
                 g = keys.size();
@@ -80,9 +80,9 @@ final class RangeAggregations {
         return out;
     }
 
-    private StepVector quantile(StepVector in, Groups groups, double[] phi) {
+    private StepVector quantile(StepVector in, Grouping groups, boolean byName, double[] phi) {
         int steps = range.steps();
-        int[][] members = groups.members(in.size());
+        int[][] members = groups.members();
         StepVector out = new StepVector(groups.count);
         double[] buf = new double[16];
         for (int g = 0; g < groups.count; g++) {
@@ -106,11 +106,11 @@ final class RangeAggregations {
                     continue;
                 }
                 double v = Stats.quantile(phi[k], buf, n);
-                if (groups.byName && dropsName) {
-                    drop = drop == null ? new StepSeries(groups.labels[g], true, steps) : drop;
+                if (byName && dropsName) {
+                    drop = drop == null ? new StepSeries(groups.keys[g], true, steps) : drop;
                     drop.set(k, v);
                 } else {
-                    keep = keep == null ? new StepSeries(groups.labels[g], false, steps) : keep;
+                    keep = keep == null ? new StepSeries(groups.keys[g], false, steps) : keep;
                     keep.set(k, v);
                 }
             }
@@ -138,15 +138,14 @@ final class RangeAggregations {
             limits[k] = (long) p;
         }
         boolean top = a.op() == AggregateOp.TOPK;
-        String[] grouping = a.grouping().toArray(new String[0]);
+        Grouping.Keys groupKeys = new Grouping.Keys(a);
         Map<Labels, Integer> index = new HashMap<>();
         List<StepHeaps> heaps = new ArrayList<>();
         List<Labels> inputLabels = new ArrayList<>();
         List<Boolean> inputDropName = new ArrayList<>();
-        LabelsBuilder b = new LabelsBuilder();
         range.stream(a.expr(), s -> {
             ctx.checkpoint();
-            Labels key = Aggregations.groupKey(b, s.labels, a.without(), grouping);
+            Labels key = groupKeys.of(s.labels);
             Integer g = index.get(key);
             if (g == null) {
                 g = heaps.size();
@@ -178,57 +177,5 @@ final class RangeAggregations {
             out.add(s);
         }
         return out;
-    }
-
-    /** The groups of an aggregation's input series, in order of first appearance. */
-    static final class Groups {
-        final int[] of;
-        final Labels[] labels;
-        final int count;
-        final boolean byName;
-
-        private Groups(int[] of, Labels[] labels, int count, boolean byName) {
-            this.of = of;
-            this.labels = labels;
-            this.count = count;
-            this.byName = byName;
-        }
-
-        static Groups of(StepVector in, Aggregate a) {
-            String[] grouping = a.grouping().toArray(new String[0]);
-            Map<Labels, Integer> index = new HashMap<>();
-            LabelsBuilder b = new LabelsBuilder();
-            int[] of = new int[in.size()];
-            Labels[] labels = new Labels[Math.max(in.size(), 1)];
-            int count = 0;
-            for (int i = 0; i < in.size(); i++) {
-                Labels key = Aggregations.groupKey(b, in.get(i).labels, a.without(), grouping);
-                Integer g = index.putIfAbsent(key, count);
-                if (g == null) {
-                    labels[count] = key;
-                    g = count++;
-                }
-                of[i] = g;
-            }
-            boolean byName = !a.without() && a.grouping().contains(Labels.METRIC_NAME);
-            return new Groups(of, labels, count, byName);
-        }
-
-        /** The input series of each group, in input order. */
-        int[][] members(int inputs) {
-            int[] sizes = new int[count];
-            for (int i = 0; i < inputs; i++) {
-                sizes[of[i]]++;
-            }
-            int[][] out = new int[count][];
-            for (int g = 0; g < count; g++) {
-                out[g] = new int[sizes[g]];
-                sizes[g] = 0;
-            }
-            for (int i = 0; i < inputs; i++) {
-                out[of[i]][sizes[of[i]]++] = i;
-            }
-            return out;
-        }
     }
 }
