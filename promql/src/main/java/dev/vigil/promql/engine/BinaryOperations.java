@@ -91,6 +91,19 @@ final class BinaryOperations {
         return l % r;
     }
 
+    /** Whether a vector/vector element survives: arithmetic and bool comparisons always, filters when true. */
+    static boolean kept(BinaryOp op, double lv, double rv, boolean returnBool) {
+        return !op.isComparison() || returnBool || compare(op, lv, rv);
+    }
+
+    /** The value of a surviving vector/vector element: the result, 1 or 0 with bool, else the left value. */
+    static double elementValue(BinaryOp op, double lv, double rv, boolean returnBool) {
+        if (!op.isComparison()) {
+            return arithmetic(op, lv, rv);
+        }
+        return returnBool ? (compare(op, lv, rv) ? 1 : 0) : lv;
+    }
+
     static boolean compare(BinaryOp op, double l, double r) {
         switch (op) {
             case EQL:
@@ -205,19 +218,10 @@ final class BinaryOperations {
             }
             double lv = oneOnLeft ? one.value(k) : many.value(j);
             double rv = oneOnLeft ? many.value(j) : one.value(k);
-            double value;
-            if (op.isComparison()) {
-                boolean keep = compare(op, lv, rv);
-                if (returnBool) {
-                    value = keep ? 1 : 0;
-                } else if (!keep) {
-                    continue;
-                } else {
-                    value = lv;
-                }
-            } else {
-                value = arithmetic(op, lv, rv);
+            if (!kept(op, lv, rv, returnBool)) {
+                continue;
             }
+            double value = elementValue(op, lv, rv, returnBool);
             Labels metric = resultLabels(many.labels(j), one.labels(k), op, m, include);
             if (card != Cardinality.ONE_TO_ONE
                     && !inserted.computeIfAbsent(sig, x -> new HashSet<>()).add(metric)) {

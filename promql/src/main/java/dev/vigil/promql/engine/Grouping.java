@@ -66,9 +66,16 @@ final class Grouping {
 
     /** The members of each group, in input order. */
     int[][] members() {
+        return members(groupOf, count);
+    }
+
+    /** The elements {@code i} of each group {@code groupOf[i]} in {@code [0, count)}, in order; -1 is no group. */
+    static int[][] members(int[] groupOf, int count) {
         int[] sizes = new int[count];
         for (int g : groupOf) {
-            sizes[g]++;
+            if (g >= 0) {
+                sizes[g]++;
+            }
         }
         int[][] out = new int[count][];
         for (int g = 0; g < count; g++) {
@@ -76,7 +83,10 @@ final class Grouping {
             sizes[g] = 0;
         }
         for (int i = 0; i < groupOf.length; i++) {
-            out[groupOf[i]][sizes[groupOf[i]]++] = i;
+            int g = groupOf[i];
+            if (g >= 0) {
+                out[g][sizes[g]++] = i;
+            }
         }
         return out;
     }

@@ -220,19 +220,10 @@ final class RangeBinaryOperations {
                 }
                 double lv = oneOnLeft ? one.get(i).value(k) : s.value(k);
                 double rv = oneOnLeft ? s.value(k) : one.get(i).value(k);
-                double value;
-                if (op.isComparison()) {
-                    boolean keep = BinaryOperations.compare(op, lv, rv);
-                    if (returnBool) {
-                        value = keep ? 1 : 0;
-                    } else if (!keep) {
-                        continue;
-                    } else {
-                        value = lv;
-                    }
-                } else {
-                    value = BinaryOperations.arithmetic(op, lv, rv);
+                if (!BinaryOperations.kept(op, lv, rv, returnBool)) {
+                    continue;
                 }
+                double value = BinaryOperations.elementValue(op, lv, rv, returnBool);
                 int o;
                 if (lastOne[j] == i) {
                     o = lastOutput[j];

@@ -55,7 +55,7 @@ final class RangeHistograms {
             }
             histogramOf[i] = h;
         }
-        int[][] members = members(histogramOf, count);
+        int[][] members = Grouping.members(histogramOf, count);
 
         StepVector out = new StepVector(count);
         for (int h = 0; h < count; h++) {
@@ -83,27 +83,6 @@ final class RangeHistograms {
         }
         ctx.release(in.points());
         ctx.hold(out.points());
-        return out;
-    }
-
-    private static int[][] members(int[] histogramOf, int count) {
-        int[] sizes = new int[count];
-        for (int h : histogramOf) {
-            if (h >= 0) {
-                sizes[h]++;
-            }
-        }
-        int[][] out = new int[count][];
-        for (int h = 0; h < count; h++) {
-            out[h] = new int[sizes[h]];
-            sizes[h] = 0;
-        }
-        for (int i = 0; i < histogramOf.length; i++) {
-            int h = histogramOf[i];
-            if (h >= 0) {
-                out[h][sizes[h]++] = i;
-            }
-        }
         return out;
     }
 }

@@ -122,20 +122,9 @@ final class RangeSupport {
     }
 
     private static boolean readsStorage(Expr e) {
-        if (e instanceof VectorSelector || e instanceof MatrixSelector) {
-            return true;
-        } else if (e instanceof Paren p) {
-            return readsStorage(p.expr());
-        } else if (e instanceof Unary u) {
-            return readsStorage(u.expr());
-        } else if (e instanceof Binary b) {
-            return readsStorage(b.lhs()) || readsStorage(b.rhs());
-        } else if (e instanceof Aggregate a) {
-            return readsStorage(a.expr()) || (a.param() != null && readsStorage(a.param()));
-        } else if (e instanceof Call c) {
-            return c.args().stream().anyMatch(RangeSupport::readsStorage);
-        }
-        return false;
+        boolean[] found = {false};
+        SelectorRanges.forEachSelector(e, vs -> found[0] = true);
+        return found[0];
     }
 
     private static boolean scalar(Expr e) {
