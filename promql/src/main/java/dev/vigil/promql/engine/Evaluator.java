@@ -23,6 +23,7 @@ import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ final class Evaluator {
     private final Map<VectorSelector, LoadedSeries[]> loaded = new IdentityHashMap<>();
     private final Map<Expr, Boolean> invariant = new IdentityHashMap<>();
     private final Map<Expr, Value> invariantResults = new IdentityHashMap<>();
+    /** Per subquery, its inner values at the times of the last window it was evaluated for. */
+    private final Map<Subquery, Map<Long, Value>> subqueryValues = new IdentityHashMap<>();
     /** Subtrees evaluated over the whole range beforehand: {@link StepVector} or {@code double[]} per step. */
     private final Map<Expr, Object> precomputed = new IdentityHashMap<>();
 
@@ -275,9 +278,18 @@ final class Evaluator {
         }
         Map<Labels, SeriesBuilder> byLabels = new LinkedHashMap<>();
         long samples = 0;
+        // The inner values at these absolute times do not depend on the outer step, and consecutive steps share
+        // most of them: keep those still inside the window instead of evaluating them again.
+        Map<Long, Value> memo = subqueryValues.computeIfAbsent(sq, x -> new HashMap<>());
+        long windowStart = first;
+        memo.keySet().removeIf(ti -> ti < windowStart || ti > te);
         for (long ti = first; ti <= te; ti += step) {
             ctx.checkNow();
-            Value v = eval(sq.expr(), ti);
+            Value v = memo.get(ti);
+            if (v == null) {
+                v = eval(sq.expr(), ti);
+                memo.put(ti, v);
+            }
             if (v instanceof Scalar s) {
                 byLabels.computeIfAbsent(Labels.EMPTY, k -> new SeriesBuilder()).add(ti, s.value(), false);
                 samples++;
