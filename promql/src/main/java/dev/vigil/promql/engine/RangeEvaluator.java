@@ -41,17 +41,32 @@ final class RangeEvaluator {
     private final Evaluator ev;
     private final Querier querier;
     private final EvalContext ctx;
+    private final long gridStart;
+    private final long gridStep;
     private final int steps;
     private final RangeSelections selections;
     private final RangeAggregations aggregations;
     private final RangeBinaryOperations binary;
     private final RangeHistograms histograms;
 
+    /** Evaluates at the query's steps. */
     RangeEvaluator(Evaluator ev, Querier querier) {
+        this(
+                ev,
+                querier,
+                ev.ctx().start(),
+                ev.ctx().step(),
+                (int) ((ev.ctx().end() - ev.ctx().start()) / ev.ctx().step()) + 1);
+    }
+
+    /** Evaluates at {@code steps} times {@code gridStart + k * gridStep}: a subquery's own steps. */
+    private RangeEvaluator(Evaluator ev, Querier querier, long gridStart, long gridStep, int steps) {
         this.ev = ev;
         this.querier = querier;
         this.ctx = ev.ctx();
-        this.steps = (int) ((ctx.end() - ctx.start()) / ctx.step()) + 1;
+        this.gridStart = gridStart;
+        this.gridStep = gridStep;
+        this.steps = steps;
         this.selections = new RangeSelections(this);
         this.aggregations = new RangeAggregations(this);
         this.binary = new RangeBinaryOperations(this);
@@ -68,7 +83,23 @@ final class RangeEvaluator {
 
     /** The evaluation time of step {@code k}. */
     long time(int k) {
-        return ctx.start() + k * ctx.step();
+        return gridStart + k * gridStep;
+    }
+
+    /** Milliseconds between steps. */
+    long step() {
+        return gridStep;
+    }
+
+    /** An evaluator of a subquery's expression at its own steps: the multiples of {@code step} in {@code (from, to]}. */
+    RangeEvaluator subqueryGrid(long from, long to, long step) {
+        long first = Math.floorDiv(from, step) * step;
+        if (first <= from) {
+            first += step;
+        }
+        long last = Math.floorDiv(to, step) * step;
+        int n = last < first ? 0 : (int) ((last - first) / step) + 1;
+        return new RangeEvaluator(ev, querier, first, step, n);
     }
 
     SelectorReader reader(VectorSelector vs) {

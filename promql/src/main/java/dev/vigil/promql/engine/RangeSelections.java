@@ -1,10 +1,18 @@
 package dev.vigil.promql.engine;
 
+import dev.vigil.model.labels.Labels;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.promql.ast.Call;
+import dev.vigil.promql.ast.Expr;
 import dev.vigil.promql.ast.MatrixSelector;
+import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.functions.RangeFunctions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Selectors over a whole range, streamed: each series is read from storage into reused buffers, walked once with a
@@ -28,7 +36,7 @@ final class RangeSelections {
         int steps = range.steps();
         long lookback = ctx.lookbackMs();
         long first = range.time(0) - ctx.offsetMs(vs);
-        long step = ctx.step();
+        long step = range.step();
         StepSeries o = new StepSeries(null, false, steps);
         long points = 0;
         while (reader.next()) {
@@ -70,25 +78,96 @@ final class RangeSelections {
             RangeCalls.checkParams(
                     fn, p1 == null ? Double.NaN : p1[k], p2 == null ? Double.NaN : p2[k], c, ctx.annotations());
         }
-        MatrixSelector ms = (MatrixSelector) RangeSupport.unwrap(c.args().get(fn.matrixArgument()));
-        VectorSelector vs = ms.selector();
-        SelectorReader reader = range.reader(vs);
-        long width = ctx.rangeMs(ms);
-        long first = range.time(0) - ctx.offsetMs(vs);
-        long step = ctx.step();
-        int argOffset = c.args().get(fn.matrixArgument()).position().start();
-        int minSamples = fn.minSamples();
-        boolean counter = fn == WindowFunction.RATE || fn == WindowFunction.INCREASE;
-        StepSeries o = new StepSeries(null, false, steps);
-        long processed = 0;
-        while (reader.next()) {
-            long[] ts = reader.timestamps();
-            double[] values = reader.values();
-            int n = reader.count();
+        Windows w = new Windows(fn, c.args().get(fn.matrixArgument()).position().start(), p1, p2, consumer);
+        Expr arg = RangeSupport.unwrap(c.args().get(fn.matrixArgument()));
+        if (arg instanceof MatrixSelector ms) {
+            VectorSelector vs = ms.selector();
+            w.first = range.time(0) - ctx.offsetMs(vs);
+            w.width = ctx.rangeMs(ms);
+            SelectorReader reader = range.reader(vs);
+            while (reader.next()) {
+                w.series(reader.labels(), false, reader.timestamps(), reader.values(), reader.count());
+            }
+        } else {
+            subquery((Subquery) arg, w);
+        }
+        ctx.processed(w.processed);
+    }
+
+    /**
+     * A window function over a subquery: the inner expression is evaluated once, over the whole range, at the
+     * subquery's own steps (absolute multiples of its step covering every window), and the windows slide over its
+     * series as over stored samples. Series of the same labels are joined into one, as a step-by-step subquery does.
+     */
+    private void subquery(Subquery sq, Windows w) {
+        w.first = range.time(0) - ctx.offsetMs(sq);
+        w.width = ctx.rangeMs(sq);
+        long last = range.time(range.steps() - 1) - ctx.offsetMs(sq);
+        RangeEvaluator inner = range.subqueryGrid(w.first - w.width, last, ctx.stepMs(sq));
+        StepVector v = inner.vector(sq.expr());
+        Map<Labels, List<StepSeries>> byLabels = new LinkedHashMap<>();
+        for (int i = 0; i < v.size(); i++) {
+            byLabels.computeIfAbsent(v.get(i).labels, l -> new ArrayList<>(1)).add(v.get(i));
+        }
+        long[] ts = new long[Math.max(1, inner.steps())];
+        double[] values = new double[ts.length];
+        for (Map.Entry<Labels, List<StepSeries>> e : byLabels.entrySet()) {
+            int n = 0;
+            boolean drop = false;
+            for (int k = 0; k < inner.steps(); k++) {
+                for (StepSeries s : e.getValue()) {
+                    if (s.has(k)) {
+                        if (n == ts.length) {
+                            ts = Arrays.copyOf(ts, n * 2);
+                            values = Arrays.copyOf(values, n * 2);
+                        }
+                        ts[n] = inner.time(k);
+                        values[n] = s.value(k);
+                        n++;
+                        drop |= s.dropName;
+                    }
+                }
+            }
+            w.series(e.getKey(), drop, ts, values, n);
+        }
+        ctx.release(v.points());
+    }
+
+    /** The windows of one window-function call, applied to one input series after another. */
+    private final class Windows {
+        final WindowFunction fn;
+        final int argOffset;
+        final double[] p1;
+        final double[] p2;
+        final RangeEvaluator.SeriesConsumer consumer;
+        final boolean counter;
+        final StepSeries out;
+        /** End of the first step's window (the step's time minus the offset) and the windows' width. */
+        long first;
+
+        long width;
+        long processed;
+
+        Windows(WindowFunction fn, int argOffset, double[] p1, double[] p2, RangeEvaluator.SeriesConsumer consumer) {
+            this.fn = fn;
+            this.argOffset = argOffset;
+            this.p1 = p1;
+            this.p2 = p2;
+            this.consumer = consumer;
+            this.counter = fn == WindowFunction.RATE || fn == WindowFunction.INCREASE;
+            this.out = new StepSeries(null, false, range.steps());
+        }
+
+        /** Slides the windows over one series' samples {@code [0, n)} and passes the result on. */
+        void series(Labels labels, boolean inputDropsName, long[] ts, double[] values, int n) {
+            ctx.checkpoint();
             if (counter) {
                 countResets(values, n);
             }
-            o.reset(reader.labels(), !fn.keepsName());
+            int steps = range.steps();
+            long step = range.step();
+            int minSamples = fn.minSamples();
+            out.reset(labels, !fn.keepsName() || inputDropsName);
             int lo = 0;
             int hi = 0;
             for (int k = 0; k < steps; k++) {
@@ -125,16 +204,15 @@ final class RangeSelections {
                             p2 == null ? Double.NaN : p2[k],
                             scratch);
                 }
-                o.set(k, v);
+                out.set(k, v);
             }
-            if (o.count() > 0) {
+            if (out.count() > 0) {
                 if (fn.expectsCounter()) {
-                    ctx.annotations().checkCounterName(o.labels.metricName(), argOffset);
+                    ctx.annotations().checkCounterName(labels.metricName(), argOffset);
                 }
-                consumer.accept(o);
+                consumer.accept(out);
             }
         }
-        ctx.processed(processed);
     }
 
     /** {@code resets[i]}: how many of the samples {@code 1..i} are below the one before them. */

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Decides whether {@link RangeEvaluator} can evaluate an expression over all steps at once: the operators, aggregations
- * and functions that dashboards use most. Anything else (subqueries, {@code @}, sorting, {@code timestamp()}, ...) is
+ * and functions that dashboards use most, and window functions over range selectors or over subqueries of such
+ * expressions. Anything else (subqueries, {@code @}, sorting, {@code timestamp()}, ...) is
  * evaluated step by step by {@link Evaluator}, which still gets its supported subtrees ({@link #wholeRangeSubtrees})
  * evaluated over the whole range. Stateless.
  */
@@ -180,7 +181,9 @@ final class RangeSupport {
         WindowFunction window = WindowFunction.of(name);
         if (window != null) {
             Expr arg = unwrap(c.args().get(window.matrixArgument()));
-            if (!(arg instanceof MatrixSelector ms) || !selectable(ms.selector())) {
+            boolean selector = arg instanceof MatrixSelector ms && selectable(ms.selector());
+            boolean subquery = arg instanceof Subquery sq && !sq.at().isPresent() && vector(sq.expr());
+            if (!selector && !subquery) {
                 return false;
             }
             for (int i = 0; i < c.args().size(); i++) {

@@ -187,7 +187,16 @@ class WholeRangeEvaluationTest {
                 "label_replace(c_total{instance=~\"i[23]\"}, \"instance\", \"same\", \"instance\", \".*\")",
                 "label_replace(c_total, \"a\", \"b\", \"c\", \"(\")",
                 "label_join(c_total, \"joined\", \"-\", \"job\", \"instance\", \"nope\")",
-                "label_join(rate(c_total[5m]), \"__name__\", \"_\", \"job\", \"tier\")");
+                "label_join(rate(c_total[5m]), \"__name__\", \"_\", \"job\", \"tier\")",
+                "sum_over_time(rate(c_total[5m])[10m:1m])",
+                "max_over_time((g > 0)[5m:30s])",
+                "max_over_time(sum by (job) (rate(c_total[5m]))[30m:1m] offset 2m)",
+                "rate(c_total[10m:])",
+                "avg_over_time(last_over_time(g[5m])[7m:45s])",
+                "min_over_time(max_over_time(g[2m:20s])[6m:1m])",
+                "quantile_over_time(0.9, (g or c_total)[5m:30s])",
+                "increase(sum(c_total)[15m:1m])",
+                "count_over_time((g > 100)[10m:1m])");
     }
 
     /** Queries evaluated step by step around subtrees that are evaluated over the whole range first. */
@@ -209,11 +218,7 @@ class WholeRangeEvaluationTest {
     /** Queries without any part evaluated over the whole range: timestamp() needs samples' times, subqueries. */
     static Stream<String> stepByStepOnly() {
         return Stream.of(
-                "timestamp(g)",
-                "timestamp(sum(g)) - time()",
-                "hour(vector(time()))",
-                "sum_over_time(rate(c_total[5m])[10m:1m])",
-                "max_over_time((g > 0)[5m:30s])");
+                "timestamp(g)", "timestamp(sum(g)) - time()", "hour(vector(time()))", "max_over_time(g[5m:30s] @ 600)");
     }
 
     @ParameterizedTest(name = "{0}")
