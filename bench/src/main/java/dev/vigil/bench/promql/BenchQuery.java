@@ -12,7 +12,8 @@ public enum BenchQuery {
     SUM_BY_JOB("sum by (job) (x)"),
     SUM_RATE_ONE_JOB("sum(rate(x{job=\"job-3\"}[5m]))"),
     INCREASE_1H("sum by (job) (increase(x[1h]))"),
-    BUCKET_RATIO("sum by (job) (rate(h_bucket{le=\"0.25\"}[5m])) / sum by (job) (rate(h_bucket{le=\"+Inf\"}[5m]))");
+    BUCKET_RATIO("sum by (job) (rate(h_bucket{le=\"0.25\"}[5m])) / sum by (job) (rate(h_bucket{le=\"+Inf\"}[5m]))"),
+    SUBQUERY_MAX_RATE("max_over_time(sum by (job) (rate(x[5m]))[30m:1m])");
 
     private final String promql;
 
