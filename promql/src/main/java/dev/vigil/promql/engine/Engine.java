@@ -341,6 +341,8 @@ public final class Engine {
     private static Value range(
             Evaluator ev, EvalContext ctx, Expr expr, long start, long end, long step, long precomputed) {
         Map<Labels, Evaluator.SeriesBuilder> series = new HashMap<>();
+        // Label sets repeat at every step: drop each one's name once.
+        Map<Labels, Labels> withoutName = new IdentityHashMap<>();
         LabelsBuilder b = new LabelsBuilder();
         long held = 0;
         for (long t = start; t <= end; t += step) {
@@ -354,13 +356,16 @@ public final class Engine {
                 continue;
             }
             Vector vec = (Vector) v;
-            Set<Labels> seen = new HashSet<>();
             for (int i = 0; i < vec.size(); i++) {
-                Labels l = vec.dropName(i) ? MetricMetadata.without(b, vec.labels(i)) : vec.labels(i);
-                if (!seen.add(l)) {
+                Labels l = vec.labels(i);
+                if (vec.dropName(i)) {
+                    l = withoutName.computeIfAbsent(l, x -> MetricMetadata.without(b, x));
+                }
+                Evaluator.SeriesBuilder sb = series.computeIfAbsent(l, k -> new Evaluator.SeriesBuilder());
+                if (sb.size() > 0 && sb.lastTime() == t) {
                     throw new QueryException("vector cannot contain metrics with the same labelset");
                 }
-                series.computeIfAbsent(l, k -> new Evaluator.SeriesBuilder()).add(t, vec.value(i), false);
+                sb.add(t, vec.value(i), false);
             }
             held += vec.size();
         }

@@ -381,6 +381,11 @@ final class Evaluator {
             return n;
         }
 
+        /** The time of the last point; only when {@link #size()} is positive. */
+        long lastTime() {
+            return ts[n - 1];
+        }
+
         Series build(Labels labels) {
             return new Series(labels, ts, vs, 0, n, dropName);
         }
