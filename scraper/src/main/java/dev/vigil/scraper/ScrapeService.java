@@ -31,6 +31,7 @@ public final class ScrapeService implements AutoCloseable {
     private final ScrapeManager scrapes;
     private final DiscoveryManager discovery;
     private final TargetStatusRegistry status;
+    private final DiscoveryMetrics discoveryMetrics;
     private volatile VigilConfig.Source source;
 
     /** @param discoveryUpdateDelay how long discovery coalesces updates (Prometheus: 5s) */
@@ -38,10 +39,9 @@ public final class ScrapeService implements AutoCloseable {
             Appendable storage, MetricRegistry registry, TargetStatusRegistry status, Duration discoveryUpdateDelay) {
         this.status = status;
         this.scrapes = new ScrapeManager(storage, registry, status, this::resolve);
+        this.discoveryMetrics = DiscoveryMetrics.register(registry);
         this.discovery = new DiscoveryManager(
-                new StandardDiscovererFactory(this::resolve, DiscoveryMetrics.register(registry)),
-                discoveryUpdateDelay,
-                scrapes::sync);
+                new StandardDiscovererFactory(this::resolve, discoveryMetrics), discoveryUpdateDelay, scrapes::sync);
     }
 
     private Path resolve(String path) {
@@ -62,6 +62,11 @@ public final class ScrapeService implements AutoCloseable {
 
     public TargetStatusRegistry status() {
         return status;
+    }
+
+    /** The discovery failure counters, registered once per registry, for other discovery users (Alertmanagers). */
+    public DiscoveryMetrics discoveryMetrics() {
+        return discoveryMetrics;
     }
 
     public ScrapeManager scrapeManager() {

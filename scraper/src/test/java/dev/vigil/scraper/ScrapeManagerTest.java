@@ -15,6 +15,7 @@ import dev.vigil.model.storage.SeriesIterator;
 import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.scraper.discovery.Await;
 import dev.vigil.scraper.discovery.TargetGroup;
+import dev.vigil.scraper.target.ScrapeReport;
 import dev.vigil.scraper.target.Target;
 import dev.vigil.scraper.target.TargetHealth;
 import dev.vigil.scraper.target.TargetStatusRegistry;
@@ -22,6 +23,7 @@ import dev.vigil.testkit.InMemoryStorage;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,6 +125,63 @@ class ScrapeManagerTest {
                 .contains("vigil_target_scrape_pools 1")
                 .contains("vigil_target_scrape_pool_targets{scrape_job=\"app\"} 1")
                 .contains("vigil_sd_discovered_targets{config=\"app\"} 1");
+    }
+
+    @Test
+    void statusShowsEachTargetsLabelsAndLatestScrapeAndTheDroppedTargets() throws Exception {
+        String up = exporter("a_metric 1\n");
+        String down;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            down = "127.0.0.1:" + closed.getLocalPort();
+        }
+        manager.applyConfig(
+                config(
+                        """
+                relabel_configs:
+                  - source_labels: [__address__]
+                    regex: "dropped:.*"
+                    action: drop
+                  - target_label: team
+                    replacement: core
+                """));
+        manager.sync(groups(up, down, "dropped:9100"));
+
+        // The 100 ms timeout can cut a scrape short on a busy machine: keep the reports of a moment when each
+        // target's scrape went its way.
+        Map<String, ScrapeReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
+        Await.until("one target up, the other down", () -> {
+            for (Target t : active()) {
+                ScrapeReport r = t.lastReport();
+                boolean expected = t.labels().get("instance").equals(up)
+                        ? r.health() == TargetHealth.UP
+                        : r.health() == TargetHealth.DOWN;
+                if (expected) {
+                    reports.put(t.labels().get("instance"), r);
+                }
+            }
+            return reports.size() == 2;
+        });
+        TargetStatusRegistry.PoolStatus pool = status.snapshot().get("app");
+        Target healthy = pool.active().stream()
+                .filter(t -> t.labels().get("instance").equals(up))
+                .findFirst()
+                .orElseThrow();
+        assertThat(healthy.scrapePool()).isEqualTo("app");
+        assertThat(healthy.labels()).isEqualTo(Labels.of("instance", up, "job", "app", "team", "core"));
+        assertThat(healthy.discoveredLabels().get("__address__")).isEqualTo(up);
+        assertThat(healthy.discoveredLabels().get("job")).isEqualTo("app");
+        assertThat(healthy.discoveredLabels().has("team")).isFalse();
+        ScrapeReport ok = reports.get(up);
+        assertThat(ok.lastError()).isEmpty();
+        assertThat(ok.lastScrapeMs()).isPositive();
+        assertThat(ok.durationSeconds()).isPositive();
+        assertThat(ok.samplesScraped()).isEqualTo(1);
+        assertThat(reports.get(down).lastError()).startsWith("Get \"http://" + down + "/metrics\": ");
+
+        assertThat(pool.droppedCount()).isEqualTo(1);
+        assertThat(pool.dropped()).hasSize(1);
+        assertThat(pool.dropped().get(0).get("__address__")).isEqualTo("dropped:9100");
+        assertThat(pool.dropped().get(0).get("job")).isEqualTo("app");
     }
 
     @Test

@@ -5,22 +5,28 @@ import dev.vigil.model.log.Log;
 import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.metrics.MetricType;
 import dev.vigil.model.storage.Storage;
+import dev.vigil.promql.engine.Engine;
 import dev.vigil.scraper.ScrapeService;
 import dev.vigil.scraper.target.TargetStatusRegistry;
+import dev.vigil.server.alerting.AlertingService;
+import dev.vigil.server.api.ApiWiring;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.config.ConfigSource;
 import dev.vigil.server.http.CoreRoutes;
 import dev.vigil.server.http.HttpFrontend;
+import dev.vigil.server.http.IngestWiring;
 import dev.vigil.server.http.ReloadOutcome;
 import dev.vigil.server.http.RequestMetrics;
 import dev.vigil.server.http.ServerControl;
 import dev.vigil.server.selfmetrics.JvmCollector;
 import dev.vigil.server.selfmetrics.ProcessCollector;
+import dev.vigil.ui.api.PrometheusApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +58,11 @@ public final class VigilServer implements ServerControl, AutoCloseable {
     private HttpFrontend http;
     private volatile Storage storage;
     private volatile ScrapeService scraping;
+    private volatile AlertingService alerting;
     private volatile Throwable shutdownFailure;
+    private final Instant startTime = Instant.now();
+    private PrometheusApi api;
+    private volatile Engine engine;
 
     private VigilServer(ServerOptions options) {
         this.options = options;
@@ -93,7 +103,22 @@ public final class VigilServer implements ServerControl, AutoCloseable {
 
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
         Router router = Router.router(vertx);
-        new CoreRoutes(registry, new RequestMetrics(registry), this, options.enableLifecycle()).addTo(router);
+        RequestMetrics requestMetrics = new RequestMetrics(registry);
+        new CoreRoutes(registry, requestMetrics, this, options.enableLifecycle()).addTo(router);
+        IngestWiring.addTo(router, vertx, registry, requestMetrics, options, () -> storage, () -> reloader);
+        alerting = new AlertingService(options, registry, vertx);
+        alerting.addRoutesTo(router);
+        api = ApiWiring.mount(
+                vertx,
+                router,
+                options,
+                registry,
+                requestMetrics::instrument,
+                build,
+                startTime,
+                () -> reloader,
+                () -> storage != null,
+                this::isReady);
         http = new HttpFrontend(vertx, options.listenAddress(), router);
         int port;
         try {
@@ -119,6 +144,8 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         }
         log.info("Storage started", "duration", Math.round((System.nanoTime() - openStart) / 1e6) + "ms");
         startScraping();
+        startAlerting();
+        engine = ApiWiring.start(api, storage, scraping, alerting, options);
         ready.set(true);
         log.info("Server is ready to receive web requests.");
     }
@@ -128,6 +155,22 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         scraping = new ScrapeService(storage, registry, new TargetStatusRegistry(), Duration.ofSeconds(5));
         scraping.apply(reloader.current());
         reloader.addConsumer(scraping::apply);
+    }
+
+    /** The query engine on storage with the flags' limits; null until storage has opened. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Rules read and write storage, so they start after it opens; bad rule files fail the start. */
+    private void startAlerting() throws Exception {
+        alerting.start(storage, reloader.current(), scraping.discoveryMetrics(), http.port());
+        reloader.addConsumer(alerting::apply);
+    }
+
+    /** Rule evaluation, alert sending and the notifier (status views for the API); started once storage opened. */
+    public AlertingService alerting() {
+        return alerting;
     }
 
     /** Discovery and scraping; null until storage has opened. */
@@ -230,6 +273,12 @@ public final class VigilServer implements ServerControl, AutoCloseable {
             log.info("Stopping Vigil");
             if (http != null) {
                 runStep("Stopping web server", () -> http.close());
+            }
+            if (alerting != null) {
+                runStep("Stopping rule manager and notifier", () -> alerting.close());
+            }
+            if (api != null) {
+                runStep("Stopping query API", () -> api.close());
             }
             if (scraping != null) {
                 runStep("Stopping scrape manager", () -> scraping.close());

@@ -45,6 +45,18 @@ final class Promtool {
         return new Result(process.exitValue(), output);
     }
 
+    static Result checkRules(java.nio.file.Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("promtool", "check", "rules", file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("promtool check rules did not finish");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {

@@ -1,5 +1,7 @@
 package dev.vigil.server;
 
+import dev.vigil.server.alerting.AlertingOptions;
+import dev.vigil.server.api.QueryApiOptions;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.server.log.LogFormat;
 import dev.vigil.server.log.LogLevel;
@@ -12,6 +14,24 @@ final class TestOptions {
     private TestOptions() {}
 
     static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle) {
+        return of(dataDir, configFile, port, lifecycle, false, AlertingOptions.DEFAULTS);
+    }
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, boolean remoteWriteReceiver) {
+        return of(dataDir, configFile, port, lifecycle, remoteWriteReceiver, AlertingOptions.DEFAULTS);
+    }
+
+    static ServerOptions of(Path dataDir, Path configFile, int port, boolean lifecycle, AlertingOptions alerting) {
+        return of(dataDir, configFile, port, lifecycle, false, alerting);
+    }
+
+    static ServerOptions of(
+            Path dataDir,
+            Path configFile,
+            int port,
+            boolean lifecycle,
+            boolean remoteWriteReceiver,
+            AlertingOptions alerting) {
         return new ServerOptions(
                 configFile,
                 dataDir,
@@ -20,6 +40,7 @@ final class TestOptions {
                 new ListenAddress("127.0.0.1", port),
                 lifecycle,
                 false,
+                remoteWriteReceiver,
                 null,
                 Duration.ofMinutes(2),
                 50_000_000,
@@ -27,6 +48,8 @@ final class TestOptions {
                 LogLevel.INFO,
                 LogFormat.LOGFMT,
                 Duration.ofSeconds(30),
-                Map.of());
+                Map.of(),
+                QueryApiOptions.DEFAULTS,
+                alerting);
     }
 }

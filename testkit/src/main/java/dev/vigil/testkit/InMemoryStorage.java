@@ -9,13 +9,26 @@ import dev.vigil.model.storage.Series;
 import dev.vigil.model.storage.SeriesIterator;
 import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.model.storage.Storage;
+import dev.vigil.model.storage.StorageAdmin;
 import dev.vigil.model.storage.StorageException;
+import dev.vigil.model.storage.StorageStats;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A complete in-memory {@link Storage} with the semantics of Prometheus's head, for tests of modules built on the
@@ -33,13 +46,26 @@ import java.util.TreeSet;
  *       range. Unsorted selects return series in creation order.
  * </ul>
  *
- * <p>Thread-safe; appenders and queriers are for one thread each. Nothing is ever evicted.
+ * <p>As a {@link StorageAdmin}: {@link #deleteSeries} removes the samples at once; the emptied series stay in the
+ * index (and in {@link #stats}) until {@link #cleanTombstones()} forgets them, as Prometheus's head keeps deleted
+ * series until tombstones are cleaned. {@link #snapshot} writes every committed sample to {@code series.txt} in
+ * {@link SeriesFixture}'s format under {@code <dataDir>/snapshots/<name>/}; it needs a storage made with {@link
+ * #withDataDirectory}. All data of this storage is "head", so {@code skipHead} snapshots are empty directories.
+ *
+ * <p>Thread-safe; appenders and queriers are for one thread each. Nothing is evicted except by the admin methods.
  */
-public final class InMemoryStorage implements Storage {
+public final class InMemoryStorage implements Storage, StorageAdmin {
+    private static final DateTimeFormatter SNAPSHOT_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+
     private final Object lock = new Object();
     private final long minValidTimeMs;
+    private final Path dataDir;
     private final Map<Labels, MemSeries> byLabels = new HashMap<>();
-    private final List<MemSeries> byRef = new ArrayList<>();
+    /** Every series by ref, in creation order. */
+    private final Map<Long, MemSeries> byRef = new LinkedHashMap<>();
+
+    private long lastRef;
     private boolean closed;
 
     /** A storage accepting any timestamp. */
@@ -49,7 +75,17 @@ public final class InMemoryStorage implements Storage {
 
     /** A storage rejecting samples older than {@code minValidTimeMs} as out of bounds. */
     public InMemoryStorage(long minValidTimeMs) {
+        this(minValidTimeMs, null);
+    }
+
+    private InMemoryStorage(long minValidTimeMs, Path dataDir) {
         this.minValidTimeMs = minValidTimeMs;
+        this.dataDir = dataDir;
+    }
+
+    /** A storage accepting any timestamp that writes {@link #snapshot snapshots} under {@code dataDir}. */
+    public static InMemoryStorage withDataDirectory(Path dataDir) {
+        return new InMemoryStorage(Long.MIN_VALUE, dataDir);
     }
 
     @Override
@@ -64,19 +100,91 @@ public final class InMemoryStorage implements Storage {
     public Querier querier(long minT, long maxT) {
         synchronized (lock) {
             checkOpen();
-            MemSnapshot[] snapshot = new MemSnapshot[byRef.size()];
-            for (int i = 0; i < snapshot.length; i++) {
-                MemSeries s = byRef.get(i);
-                snapshot[i] = new MemSnapshot(s.labels, s.timestamps, s.values, s.count);
-            }
-            return new MemQuerier(snapshot, minT, maxT);
+            return new MemQuerier(snapshot(), minT, maxT);
         }
     }
 
-    /** Number of series ever created, including those without committed samples. */
+    /** Number of series in the index, including those without committed samples. */
     public int seriesCount() {
         synchronized (lock) {
             return byRef.size();
+        }
+    }
+
+    /** The committed samples of every series, in creation order; the caller holds the lock. */
+    private MemSnapshot[] snapshot() {
+        MemSnapshot[] snapshot = new MemSnapshot[byRef.size()];
+        int i = 0;
+        for (MemSeries s : byRef.values()) {
+            snapshot[i++] = new MemSnapshot(s.labels, s.timestamps, s.values, s.count);
+        }
+        return snapshot;
+    }
+
+    @Override
+    public void deleteSeries(long minT, long maxT, Matcher... matchers) {
+        synchronized (lock) {
+            checkOpen();
+            for (MemSeries s : byRef.values()) {
+                if (MemQuerier.matchesAll(s.labels, matchers)) {
+                    s.delete(minT, maxT);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cleanTombstones() {
+        synchronized (lock) {
+            checkOpen();
+            byRef.values().removeIf(s -> {
+                boolean gone = s.deleted && s.count == 0;
+                if (gone) {
+                    byLabels.remove(s.labels);
+                }
+                return gone;
+            });
+        }
+    }
+
+    @Override
+    public Path snapshot(boolean skipHead) {
+        MemSnapshot[] series;
+        synchronized (lock) {
+            checkOpen();
+            if (dataDir == null) {
+                throw new StorageException(
+                        "this in-memory storage has no data directory for snapshots; create it with withDataDirectory");
+            }
+            series = snapshot();
+        }
+        String name = SNAPSHOT_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                + String.format(
+                        Locale.ROOT, "%016x", ThreadLocalRandom.current().nextLong() >>> 1);
+        Path dir = dataDir.resolve("snapshots").resolve(name);
+        try {
+            Files.createDirectories(dir);
+            if (!skipHead) {
+                try (Writer out = Files.newBufferedWriter(dir.resolve("series.txt"), StandardCharsets.UTF_8)) {
+                    for (MemSnapshot s : series) {
+                        for (int i = 0; i < s.count; i++) {
+                            out.write(SeriesFixture.line(s.labels, s.values[i], s.timestamps[i]));
+                            out.write('\n');
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot write snapshot " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    @Override
+    public StorageStats stats(int limit) {
+        synchronized (lock) {
+            checkOpen();
+            return MemStats.compute(byRef.values(), limit);
         }
     }
 
@@ -96,11 +204,9 @@ public final class InMemoryStorage implements Storage {
     private MemSeries resolve(long ref, Labels labels, long t) throws AppendException {
         synchronized (lock) {
             checkOpen();
-            if (ref > 0 && ref <= byRef.size()) {
-                MemSeries s = byRef.get((int) (ref - 1));
-                if (labels == null || s.labels.equals(labels)) {
-                    return s;
-                }
+            MemSeries byReference = byRef.get(ref);
+            if (byReference != null && (labels == null || byReference.labels.equals(labels))) {
+                return byReference;
             }
             if (labels == null || labels.isEmpty()) {
                 throw new AppendException(
@@ -111,8 +217,8 @@ public final class InMemoryStorage implements Storage {
             }
             MemSeries s = byLabels.get(labels);
             if (s == null) {
-                s = new MemSeries(byRef.size() + 1L, labels);
-                byRef.add(s);
+                s = new MemSeries(++lastRef, labels);
+                byRef.put(s.ref, s);
                 byLabels.put(labels, s);
             }
             return s;
@@ -122,7 +228,7 @@ public final class InMemoryStorage implements Storage {
     private record MemSnapshot(Labels labels, long[] timestamps, double[] values, int count) {}
 
     private final class MemAppender implements Appender {
-        private long[] refs = new long[64];
+        private MemSeries[] series = new MemSeries[64];
         private long[] timestamps = new long[64];
         private double[] values = new double[64];
         private int size;
@@ -173,12 +279,12 @@ public final class InMemoryStorage implements Storage {
                             "existing value " + newestV + ", new value " + value);
                 }
             }
-            if (size == refs.length) {
-                refs = Arrays.copyOf(refs, size * 2);
+            if (size == series.length) {
+                series = Arrays.copyOf(series, size * 2);
                 timestamps = Arrays.copyOf(timestamps, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
-            refs[size] = s.ref;
+            series[size] = s;
             timestamps[size] = timestampMs;
             values[size] = value;
             newestPending.put(s.ref, size);
@@ -193,13 +299,27 @@ public final class InMemoryStorage implements Storage {
             synchronized (lock) {
                 checkOpen();
                 for (int i = 0; i < size; i++) {
-                    MemSeries s = byRef.get((int) (refs[i] - 1));
+                    MemSeries s = indexed(series[i]);
                     // A concurrent appender may have committed newer samples since append(); the head drops these too.
                     if (s.count == 0 || timestamps[i] > s.lastTimestamp()) {
                         s.add(timestamps[i], values[i]);
                     }
                 }
             }
+        }
+
+        /**
+         * The indexed series for {@code s}: {@code s} itself, put back if cleanTombstones dropped it since the append,
+         * or the series another appender created meanwhile for the same labels.
+         */
+        private MemSeries indexed(MemSeries s) {
+            MemSeries current = byLabels.get(s.labels);
+            if (current != null) {
+                return current;
+            }
+            byRef.put(s.ref, s);
+            byLabels.put(s.labels, s);
+            return s;
         }
 
         @Override
@@ -298,7 +418,7 @@ public final class InMemoryStorage implements Storage {
             return i < s.count && s.timestamps[i] <= maxT;
         }
 
-        private static boolean matchesAll(Labels labels, Matcher[] matchers) {
+        static boolean matchesAll(Labels labels, Matcher[] matchers) {
             for (Matcher m : matchers) {
                 if (!m.matches(labels)) {
                     return false;

@@ -53,6 +53,47 @@ public final class SeriesFixture {
         return count;
     }
 
+    /**
+     * One sample as a line {@link #load} reads back: {@code {__name__="up", job="api"} 1 15000}, with {@code stale}
+     * for the stale marker.
+     */
+    public static String line(Labels labels, double value, long timestampMs) {
+        StringBuilder out = new StringBuilder(64).append('{');
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            appendQuoted(out, labels.name(i));
+            out.append('=');
+            appendQuoted(out, labels.value(i));
+        }
+        out.append("} ");
+        if (StaleMarker.isStaleNaN(value)) {
+            out.append("stale");
+        } else if (Double.isNaN(value)) {
+            out.append("NaN");
+        } else if (Double.isInfinite(value)) {
+            out.append(value > 0 ? "+Inf" : "-Inf");
+        } else {
+            out.append(value);
+        }
+        return out.append(' ').append(timestampMs).toString();
+    }
+
+    private static void appendQuoted(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
     /** Parses a series selector-like string such as {@code up{job="api"}} or {@code {__name__="up"}}. */
     public static Labels labels(String series) {
         Cursor c = new Cursor(series.strip(), 1);

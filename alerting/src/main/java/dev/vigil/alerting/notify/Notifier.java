@@ -16,4 +16,7 @@ public interface Notifier {
 
     /** Sends one notification of {@code alerts}; the stage completes with the outcome and never exceptionally. */
     CompletionStage<NotifyResult> send(NotificationContext context, List<Alert> alerts);
+
+    /** Releases the notifier's connections; called when a reload replaces it. Sends in flight may fail. */
+    default void close() {}
 }

@@ -91,13 +91,11 @@ public final class PrometheusFunctions {
         f.putAll(stringFunctions());
         f.put("graphLink", args -> {
             Functions.requireArgs("graphLink", args, 1);
-            return "/graph?g0.expr=" + GoStrings.queryEscape(Functions.stringArg("graphLink", args.get(0)))
-                    + "&g0.tab=0";
+            return graphLink(Functions.stringArg("graphLink", args.get(0)));
         });
         f.put("tableLink", args -> {
             Functions.requireArgs("tableLink", args, 1);
-            return "/graph?g0.expr=" + GoStrings.queryEscape(Functions.stringArg("tableLink", args.get(0)))
-                    + "&g0.tab=1";
+            return tableLink(Functions.stringArg("tableLink", args.get(0)));
         });
         f.put("stripPort", args -> {
             Functions.requireArgs("stripPort", args, 1);
@@ -131,6 +129,16 @@ public final class PrometheusFunctions {
      * The evaluation-bound functions {@code query} (through {@code queries}, at {@code evalTimeMs}) and {@code now}
      * (the evaluation time in Unix seconds), to pass to {@link Template#execute(Object, Map)}.
      */
+    /** The graph page of {@code expr} relative to the external URL, as Prometheus's {@code graphLink}. */
+    public static String graphLink(String expr) {
+        return "/graph?g0.expr=" + GoStrings.queryEscape(expr) + "&g0.tab=0";
+    }
+
+    /** The table page of {@code expr} relative to the external URL, also the alerts' generator URL. */
+    public static String tableLink(String expr) {
+        return "/graph?g0.expr=" + GoStrings.queryEscape(expr) + "&g0.tab=1";
+    }
+
     public static Map<String, TemplateFunction> bindEvaluation(QueryFunction queries, long evalTimeMs) {
         return Map.of(
                 "query",

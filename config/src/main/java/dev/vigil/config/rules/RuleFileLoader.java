@@ -3,6 +3,7 @@ package dev.vigil.config.rules;
 import dev.vigil.config.core.ConfigError;
 import dev.vigil.config.core.ConfigException;
 import dev.vigil.config.core.ConfigNode.Entry;
+import dev.vigil.config.core.ConfigNode.ScalarNode;
 import dev.vigil.config.core.ConfigTreeParser;
 import dev.vigil.config.core.KeyPath;
 import dev.vigil.config.core.MapReader;
@@ -36,6 +37,12 @@ public final class RuleFileLoader {
 
     /** Reads and validates the rule file at {@code file} (UTF-8). */
     public static RuleFile load(Path file, ExprValidator exprValidator) throws ConfigException {
+        return load(file, exprValidator, TemplateValidator.ACCEPT_ALL);
+    }
+
+    /** Reads and validates the rule file at {@code file}, checking alerting rules' templates too. */
+    public static RuleFile load(Path file, ExprValidator exprValidator, TemplateValidator templateValidator)
+            throws ConfigException {
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -47,22 +54,32 @@ public final class RuleFileLoader {
         } catch (IOException e) {
             throw new ConfigException(new ConfigError(file.toString(), 1, 1, "", "cannot read rule file: " + e));
         }
-        return parse(text, file.toString(), exprValidator);
+        return parse(text, file.toString(), exprValidator, templateValidator);
     }
 
     /** Parses and validates rule file text; {@code sourceName} names it in errors. */
     public static RuleFile parse(String yaml, String sourceName, ExprValidator exprValidator) throws ConfigException {
+        return parse(yaml, sourceName, exprValidator, TemplateValidator.ACCEPT_ALL);
+    }
+
+    /** Parses and validates rule file text, checking alerting rules' templates too. */
+    public static RuleFile parse(
+            String yaml, String sourceName, ExprValidator exprValidator, TemplateValidator templateValidator)
+            throws ConfigException {
+        Validators validators = new Validators(exprValidator, templateValidator);
         Problems problems = new Problems();
         MapReader root = MapReader.of(ConfigTreeParser.parseYaml(yaml, sourceName), KeyPath.root(), problems);
         Map<String, SourceLocation> groupNames = new HashMap<>();
-        List<RuleGroup> groups = root.mapList("groups", g -> group(g, groupNames, exprValidator));
+        List<RuleGroup> groups = root.mapList("groups", g -> group(g, groupNames, validators));
         root.finish();
         problems.throwIfAny();
         return new RuleFile(sourceName, groups);
     }
 
+    private record Validators(ExprValidator expr, TemplateValidator template) {}
+
     private static Optional<RuleGroup> group(
-            MapReader g, Map<String, SourceLocation> groupNames, ExprValidator exprValidator) {
+            MapReader g, Map<String, SourceLocation> groupNames, Validators validators) {
         String name = g.string("name", "");
         if (name.isEmpty()) {
             g.error("name", "group name must not be empty");
@@ -81,14 +98,14 @@ public final class RuleFileLoader {
         Map<String, String> labels = labels(g, "labels", "group \"" + name + "\": ");
         List<Rule> rules = g.list("rules", (item, path) -> {
             MapReader r = MapReader.of(item, path, g.problems());
-            Optional<Rule> rule = rule(r, name, exprValidator);
+            Optional<Rule> rule = rule(r, name, validators);
             r.finish();
             return rule;
         });
         return Optional.of(new RuleGroup(name, interval, limit, queryOffset, labels, rules));
     }
 
-    private static Optional<Rule> rule(MapReader r, String group, ExprValidator exprValidator) {
+    private static Optional<Rule> rule(MapReader r, String group, Validators validators) {
         String record = r.string("record", "");
         String alert = r.string("alert", "");
         String expr = r.string("expr", "");
@@ -110,7 +127,7 @@ public final class RuleFileLoader {
             r.error("expr", context + "field 'expr' must be set in rule");
             valid = false;
         } else {
-            Optional<String> parseError = exprValidator.check(expr);
+            Optional<String> parseError = validators.expr().check(expr);
             if (parseError.isPresent()) {
                 r.error("expr", context + "could not parse expression: " + parseError.get());
                 valid = false;
@@ -149,6 +166,10 @@ public final class RuleFileLoader {
                 valid = false;
             }
         }
+        if (!alert.isEmpty()) {
+            valid &= templatesParse(r, "labels", "label", alert, context, validators.template());
+            valid &= templatesParse(r, "annotations", "annotation", alert, context, validators.template());
+        }
         if (!valid) {
             return Optional.empty();
         }
@@ -162,6 +183,27 @@ public final class RuleFileLoader {
                 keepFiringFor.orElse(PromDuration.ZERO),
                 labels,
                 annotations));
+    }
+
+    /** Reports, at each value, the templates under {@code key} that do not parse (as promtool does). */
+    private static boolean templatesParse(
+            MapReader r, String key, String what, String alert, String context, TemplateValidator validator) {
+        boolean ok = true;
+        for (Entry e : r.mapEntries(key)) {
+            if (!(e.value() instanceof ScalarNode scalar)) {
+                continue;
+            }
+            Optional<String> error = validator.check(alert, scalar.text());
+            if (error.isPresent()) {
+                r.problems()
+                        .add(
+                                e.value().location(),
+                                r.pathOf(key).child(e.key()),
+                                context + what + " \"" + e.key() + "\": " + error.get());
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private static String context(String group, KeyPath rulePath, String record, String alert) {

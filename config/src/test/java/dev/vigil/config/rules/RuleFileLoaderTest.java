@@ -116,4 +116,37 @@ class RuleFileLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(file + ":3:");
     }
+
+    @Test
+    void reportsTemplatesThatDoNotParseAtTheirValues() {
+        TemplateValidator noUnclosed = (alert, text) -> text.contains("{{") && !text.contains("}}")
+                ? Optional.of("unclosed action in " + alert)
+                : Optional.empty();
+        String yaml =
+                """
+                groups:
+                  - name: g
+                    rules:
+                      - alert: A
+                        expr: up == 0
+                        labels:
+                          severity: "{{ $labels.sev"
+                        annotations:
+                          summary: fine {{ $value }}
+                          description: "{{ broken"
+                      - record: r
+                        expr: up
+                        labels:
+                          not_a_template_check: "{{ x"
+                """;
+
+        assertThatThrownBy(() -> RuleFileLoader.parse(yaml, "t.yml", ExprValidator.ACCEPT_ALL, noUnclosed))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(
+                                e.errors().stream().map(ConfigError::toString))
+                        .containsExactly(
+                                "t.yml:7:21: groups[0].rules[0].labels.severity: group \"g\", rule 1 (alert A):"
+                                        + " label \"severity\": unclosed action in A",
+                                "t.yml:10:24: groups[0].rules[0].annotations.description: group \"g\", rule 1"
+                                        + " (alert A): annotation \"description\": unclosed action in A"));
+    }
 }

@@ -103,6 +103,11 @@ public final class Labels implements Comparable<Labels> {
         }
     }
 
+    /** True for label names of the classic form {@code [a-zA-Z_][a-zA-Z0-9_]*}, which expositions write unquoted. */
+    public static boolean isLegacyLabelName(String name) {
+        return LabelStrings.isLegacyName(name);
+    }
+
     /**
      * Compares strings in Unicode code point order, the order of their UTF-8 bytes, which is how Prometheus sorts
      * label names and values. Use it wherever sorted label names or values leave this module.

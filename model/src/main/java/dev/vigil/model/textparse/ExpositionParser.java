@@ -324,6 +324,20 @@ public abstract sealed class ExpositionParser permits PrometheusTextParser, Open
 
     // ---------------------------------------------------------------- metadata accessors
 
+    /**
+     * Where the raw text of the current HELP or UNIT entry starts in {@link #seriesBuffer()}, escapes unresolved.
+     * Identical raw text means identical help (or unit), so a scraper can tell a change without building strings;
+     * valid until the next call to {@code next()}.
+     */
+    public final int metadataTextOffset() {
+        return textStart;
+    }
+
+    /** The length in bytes of the raw text of the current HELP or UNIT entry; see {@link #metadataTextOffset()}. */
+    public final int metadataTextLength() {
+        return textEnd - textStart;
+    }
+
     /** The unescaped help text of the current HELP entry. */
     public final String help() {
         return helpText(textStart, textEnd);

@@ -146,6 +146,28 @@ class ParserApiTest {
         assertThat(ExpositionFormat.PROMETHEUS_TEXT.newParser(new byte[0])).isInstanceOf(PrometheusTextParser.class);
     }
 
+    @Test
+    void rawMetadataTextIsExposedWithEscapesUnresolved() throws Exception {
+        ExpositionParser text = ExpositionFormat.PROMETHEUS_TEXT.newParser(bytes("# HELP a Line\\none\n# HELP b\n"));
+        assertThat(text.next()).isEqualTo(Entry.HELP);
+        assertThat(metadataText(text)).isEqualTo("Line\\none");
+        assertThat(text.help()).isEqualTo("Line\none");
+        assertThat(text.next()).isEqualTo(Entry.HELP);
+        assertThat(metadataText(text)).isEmpty();
+
+        ExpositionParser om = ExpositionFormat.OPENMETRICS_TEXT.newParser(
+                bytes("# TYPE c_seconds counter\n# UNIT c_seconds seconds\n# HELP c_seconds Time.\n# EOF\n"));
+        assertThat(om.next()).isEqualTo(Entry.TYPE);
+        assertThat(om.next()).isEqualTo(Entry.UNIT);
+        assertThat(metadataText(om)).isEqualTo("seconds");
+        assertThat(om.next()).isEqualTo(Entry.HELP);
+        assertThat(metadataText(om)).isEqualTo("Time.");
+    }
+
+    private static String metadataText(ExpositionParser p) {
+        return new String(p.seriesBuffer(), p.metadataTextOffset(), p.metadataTextLength(), StandardCharsets.UTF_8);
+    }
+
     private static String series(ExpositionParser p) {
         return new String(p.seriesBuffer(), p.seriesOffset(), p.seriesLength(), StandardCharsets.UTF_8);
     }

@@ -37,6 +37,11 @@ expression
     | EOF
     ;
 
+// A bare series selector, as in the HTTP API's match[] parameters: no modifiers, no operators.
+metricSelector
+    : vectorSelector EOF
+    ;
+
 expr
     : expr LEFT_BRACKET range=durationExpr RIGHT_BRACKET                                         # rangeSuffix
     | expr LEFT_BRACKET range=durationExpr COLON step=durationExpr? RIGHT_BRACKET                 # subquerySuffix

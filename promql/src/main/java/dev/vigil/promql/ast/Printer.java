@@ -82,15 +82,7 @@ public final class Printer {
         } else if (expr instanceof Subquery) {
             Subquery sq = (Subquery) expr;
             write(out, sq.expr());
-            out.append('[');
-            writeDuration(out, sq.range(), sq.rangeExpr());
-            out.append(':');
-            if (!sq.step().isZero() || sq.stepExpr() != null) {
-                writeDuration(out, sq.step(), sq.stepExpr());
-            }
-            out.append(']');
-            writeAt(out, sq.at());
-            writeOffset(out, sq.offset(), sq.offsetExpr());
+            writeSubquerySuffix(out, sq);
         } else if (expr instanceof Call) {
             Call call = (Call) expr;
             out.append(call.function().name()).append('(');
@@ -111,6 +103,19 @@ public final class Printer {
         } else {
             throw new IllegalStateException("BUG: unknown expression type " + expr.getClass());
         }
+    }
+
+    /** {@code [range:step]}, then the {@code @} and {@code offset} modifiers of a subquery. */
+    static void writeSubquerySuffix(StringBuilder out, Subquery sq) {
+        out.append('[');
+        writeDuration(out, sq.range(), sq.rangeExpr());
+        out.append(':');
+        if (!sq.step().isZero() || sq.stepExpr() != null) {
+            writeDuration(out, sq.step(), sq.stepExpr());
+        }
+        out.append(']');
+        writeAt(out, sq.at());
+        writeOffset(out, sq.offset(), sq.offsetExpr());
     }
 
     private static void writeSelectorBody(StringBuilder out, VectorSelector vs) {
@@ -178,24 +183,28 @@ public final class Printer {
         if (b.returnBool()) {
             out.append(" bool");
         }
-        VectorMatching vm = b.matching();
-        if (vm != null) {
-            boolean grouped =
-                    vm.cardinality() == Cardinality.MANY_TO_ONE || vm.cardinality() == Cardinality.ONE_TO_MANY;
-            if (!vm.matchingLabels().isEmpty() || vm.on() || grouped) {
-                out.append(vm.on() ? " on (" : " ignoring (");
-                writeLabels(out, vm.matchingLabels());
-                out.append(')');
-            }
-            if (grouped) {
-                out.append(vm.cardinality() == Cardinality.MANY_TO_ONE ? " group_left (" : " group_right (");
-                writeLabels(out, vm.include());
-                out.append(')');
-            }
-            writeFill(out, vm);
-        }
+        writeMatching(out, b.matching());
         out.append(' ');
         write(out, b.rhs());
+    }
+
+    /** The {@code on}/{@code ignoring}, {@code group_*} and {@code fill*} modifiers, each after a space. */
+    static void writeMatching(StringBuilder out, VectorMatching vm) {
+        if (vm == null) {
+            return;
+        }
+        boolean grouped = vm.cardinality() == Cardinality.MANY_TO_ONE || vm.cardinality() == Cardinality.ONE_TO_MANY;
+        if (!vm.matchingLabels().isEmpty() || vm.on() || grouped) {
+            out.append(vm.on() ? " on (" : " ignoring (");
+            writeLabels(out, vm.matchingLabels());
+            out.append(')');
+        }
+        if (grouped) {
+            out.append(vm.cardinality() == Cardinality.MANY_TO_ONE ? " group_left (" : " group_right (");
+            writeLabels(out, vm.include());
+            out.append(')');
+        }
+        writeFill(out, vm);
     }
 
     private static void writeFill(StringBuilder out, VectorMatching vm) {
@@ -252,6 +261,18 @@ public final class Printer {
     }
 
     private static void writeAggregate(StringBuilder out, Aggregate a) {
+        writeAggregatePrefix(out, a);
+        out.append('(');
+        if (a.param() != null) {
+            write(out, a.param());
+            out.append(", ");
+        }
+        write(out, a.expr());
+        out.append(')');
+    }
+
+    /** The operator and its {@code by}/{@code without} clause, followed by a space when there is a clause. */
+    static void writeAggregatePrefix(StringBuilder out, Aggregate a) {
         out.append(a.op().keyword());
         if (a.without()) {
             out.append(" without (");
@@ -262,13 +283,6 @@ public final class Printer {
             writeLabels(out, a.grouping());
             out.append(") ");
         }
-        out.append('(');
-        if (a.param() != null) {
-            write(out, a.param());
-            out.append(", ");
-        }
-        write(out, a.expr());
-        out.append(')');
     }
 
     private static void writeJoined(StringBuilder out, List<Expr> exprs) {

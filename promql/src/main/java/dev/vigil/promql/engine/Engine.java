@@ -92,6 +92,14 @@ public final class Engine {
         return run(null, expr, timeMs, timeMs, 0, cancel, 0);
     }
 
+    /**
+     * Evaluates {@code expr}, parsed by the caller from {@code text}; the text gives warnings and infos their {@code
+     * (line:column)} positions.
+     */
+    public QueryResult instantQuery(String text, Expr expr, long timeMs, CancelHandle cancel) {
+        return run(text, expr, timeMs, timeMs, 0, cancel, 0);
+    }
+
     /** Evaluates {@code query} at {@code startMs}, {@code startMs + stepMs}, ... up to {@code endMs}. */
     public QueryResult rangeQuery(String query, long startMs, long endMs, long stepMs) {
         return rangeQuery(query, startMs, endMs, stepMs, null);
@@ -111,6 +119,12 @@ public final class Engine {
     public QueryResult rangeQuery(Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
         checkRange(expr, startMs, endMs, stepMs);
         return run(null, expr, startMs, endMs, stepMs, cancel, 0);
+    }
+
+    /** As {@link #instantQuery(String, Expr, long, CancelHandle)}, over a range. */
+    public QueryResult rangeQuery(String text, Expr expr, long startMs, long endMs, long stepMs, CancelHandle cancel) {
+        checkRange(expr, startMs, endMs, stepMs);
+        return run(text, expr, startMs, endMs, stepMs, cancel, 0);
     }
 
     /**
@@ -227,7 +241,7 @@ public final class Engine {
                     parseNanos,
                     t1 - t0,
                     t2 - t1,
-                    ctx.sortNanos);
+                    ctx.samplesPerStep());
             return new QueryResult(value, end, annotations.warnings(), annotations.infos(), stats);
         } finally {
             if (querier != null) {
@@ -239,6 +253,7 @@ public final class Engine {
     private static Value instant(Evaluator ev, EvalContext ctx, Expr expr, long t) {
         ctx.checkNow();
         Value v = ev.eval(expr, t);
+        ctx.endStep(0);
         if (v instanceof Vector vec) {
             Vector out = new Vector(vec.size());
             Set<Labels> seen = new HashSet<>();
@@ -258,7 +273,7 @@ public final class Engine {
             for (Series s : m.series()) {
                 out.add(s.dropName() ? s.withLabels(MetricMetadata.without(b, s.labels()), false) : s);
             }
-            sortByLabels(ctx, out);
+            out.sort(Comparator.comparing(Series::labels));
             return new Matrix(out, m.rangeStartMs(), m.rangeEndMs());
         }
         return v;
@@ -294,7 +309,7 @@ public final class Engine {
             }
         }
         ctx.hold(points);
-        sortByLabels(ctx, out);
+        out.sort(Comparator.comparing(Series::labels));
         return new Matrix(out, ctx.start(), ctx.end());
     }
 
@@ -345,10 +360,12 @@ public final class Engine {
         Map<Labels, Labels> withoutName = new IdentityHashMap<>();
         LabelsBuilder b = new LabelsBuilder();
         long held = 0;
+        int stepIndex = 0;
         for (long t = start; t <= end; t += step) {
             ctx.checkNow();
             ctx.resetCurrentSamples(held + precomputed);
             Value v = ev.eval(expr, t);
+            ctx.endStep(stepIndex++);
             if (v instanceof Scalar s) {
                 series.computeIfAbsent(Labels.EMPTY, k -> new Evaluator.SeriesBuilder())
                         .add(t, s.value(), false);
@@ -373,13 +390,7 @@ public final class Engine {
         ctx.hold(held);
         List<Series> out = new ArrayList<>(series.size());
         series.forEach((l, sb) -> out.add(sb.build(l)));
-        sortByLabels(ctx, out);
+        out.sort(Comparator.comparing(Series::labels));
         return new Matrix(out, start, end);
-    }
-
-    private static void sortByLabels(EvalContext ctx, List<Series> series) {
-        long t0 = System.nanoTime();
-        series.sort(Comparator.comparing(Series::labels));
-        ctx.sortNanos += System.nanoTime() - t0;
     }
 }

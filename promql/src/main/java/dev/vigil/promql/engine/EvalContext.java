@@ -24,8 +24,9 @@ final class EvalContext {
     long samplesProcessed;
     long seriesTouched;
     long samplesLoaded;
-    long sortNanos;
     private int checks;
+    private final long[] samplesPerStep;
+    private long samplesAtStepStart;
 
     EvalContext(long start, long end, long step, EngineOptions options, Annotations annotations, CancelHandle cancel) {
         this.start = start;
@@ -35,6 +36,7 @@ final class EvalContext {
         this.annotations = annotations;
         this.cancel = cancel;
         this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
+        this.samplesPerStep = new long[step > 0 ? Math.toIntExact((end - start) / step + 1) : 1];
     }
 
     long start() {
@@ -110,24 +112,34 @@ final class EvalContext {
         currentSamples = held;
     }
 
-    /** Accounts {@code n} more samples held in memory; fails when over the limit. */
-    void addSamples(long n) {
-        currentSamples += n;
-        samplesProcessed += n;
-        if (currentSamples > peakSamples) {
-            peakSamples = currentSamples;
-        }
-        if (currentSamples > options.maxSamples()) {
-            throw new TooManySamplesException();
-        }
+    /**
+     * Closes top-level step {@code index} of a step-by-step evaluation: the samples processed since the previous step
+     * are booked to it.
+     */
+    void endStep(int index) {
+        samplesPerStep[index] += samplesProcessed - samplesAtStepStart;
+        samplesAtStepStart = samplesProcessed;
     }
 
-    /** Counts {@code n} samples as seen by the evaluation (the query's statistics), without holding them. */
-    void processed(long n) {
-        samplesProcessed += n;
+    /** Per top-level step, the samples processed while evaluating it. */
+    long[] samplesPerStep() {
+        return samplesPerStep;
     }
 
-    /** Accounts {@code n} more samples held in memory until {@link #release}d; fails when over the limit. */
+    /**
+     * Counts {@code n} samples as processed at top-level step {@code step} by an evaluation over the whole range (the
+     * query's statistics), without holding them.
+     */
+    void processedAt(int step, long n) {
+        samplesPerStep[step] += n;
+        samplesProcessed += n;
+        samplesAtStepStart += n;
+    }
+
+    /**
+     * Accounts {@code n} more samples held in memory until {@link #release}d (or, for the finished result, until it is
+     * returned); fails when over the limit. Holding does not count them as processed.
+     */
     void hold(long n) {
         currentSamples += n;
         if (currentSamples > peakSamples) {
@@ -141,6 +153,12 @@ final class EvalContext {
     /** Samples no longer held. */
     void release(long n) {
         currentSamples -= n;
+    }
+
+    /** Samples processed and held by one step of a step-by-step evaluation; fails when over the limit. */
+    void addSamples(long n) {
+        samplesProcessed += n;
+        hold(n);
     }
 
     /** Fails when the query was cancelled, its thread interrupted or its deadline passed. Cheap enough for loops. */

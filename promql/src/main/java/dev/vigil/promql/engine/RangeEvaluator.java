@@ -44,6 +44,9 @@ final class RangeEvaluator {
     private final long gridStart;
     private final long gridStep;
     private final int steps;
+    /** Whether the steps are the query's own, whose samples the query's per-step statistics count. */
+    private final boolean topLevel;
+
     private final RangeSelections selections;
     private final RangeAggregations aggregations;
     private final RangeBinaryOperations binary;
@@ -56,17 +59,19 @@ final class RangeEvaluator {
                 querier,
                 ev.ctx().start(),
                 ev.ctx().step(),
-                (int) ((ev.ctx().end() - ev.ctx().start()) / ev.ctx().step()) + 1);
+                (int) ((ev.ctx().end() - ev.ctx().start()) / ev.ctx().step()) + 1,
+                true);
     }
 
     /** Evaluates at {@code steps} times {@code gridStart + k * gridStep}: a subquery's own steps. */
-    private RangeEvaluator(Evaluator ev, Querier querier, long gridStart, long gridStep, int steps) {
+    private RangeEvaluator(Evaluator ev, Querier querier, long gridStart, long gridStep, int steps, boolean topLevel) {
         this.ev = ev;
         this.querier = querier;
         this.ctx = ev.ctx();
         this.gridStart = gridStart;
         this.gridStep = gridStep;
         this.steps = steps;
+        this.topLevel = topLevel;
         this.selections = new RangeSelections(this);
         this.aggregations = new RangeAggregations(this);
         this.binary = new RangeBinaryOperations(this);
@@ -99,7 +104,22 @@ final class RangeEvaluator {
         }
         long last = Math.floorDiv(to, step) * step;
         int n = last < first ? 0 : (int) ((last - first) / step) + 1;
-        return new RangeEvaluator(ev, querier, first, step, n);
+        return new RangeEvaluator(ev, querier, first, step, n, false);
+    }
+
+    /**
+     * Counts the samples a selector or window function processed at each step in the query's statistics. As in
+     * Prometheus, a subquery's inner evaluation is not counted, only the windows over its results.
+     */
+    void processed(long[] perStep) {
+        if (!topLevel) {
+            return;
+        }
+        for (int k = 0; k < perStep.length; k++) {
+            if (perStep[k] != 0) {
+                ctx.processedAt(k, perStep[k]);
+            }
+        }
     }
 
     SelectorReader reader(VectorSelector vs) {

@@ -38,7 +38,7 @@ final class RangeSelections {
         long first = range.time(0) - ctx.offsetMs(vs);
         long step = range.step();
         StepSeries o = new StepSeries(null, false, steps);
-        long points = 0;
+        long[] perStep = new long[steps];
         while (reader.next()) {
             long[] ts = reader.timestamps();
             double[] values = reader.values();
@@ -53,14 +53,14 @@ final class RangeSelections {
                 int i = next - 1;
                 if (i >= 0 && ts[i] > te - lookback && !StaleMarker.isStaleNaN(values[i])) {
                     o.set(k, values[i]);
+                    perStep[k]++;
                 }
             }
             if (o.count() > 0) {
-                points += o.count();
                 consumer.accept(o);
             }
         }
-        ctx.processed(points);
+        range.processed(perStep);
     }
 
     /** A window function over a range selector, e.g. {@code rate(x[5m])}: windows {@code (te - range, te]}. */
@@ -91,7 +91,7 @@ final class RangeSelections {
         } else {
             subquery((Subquery) arg, w);
         }
-        ctx.processed(w.processed);
+        range.processed(w.processed);
     }
 
     /**
@@ -142,11 +142,12 @@ final class RangeSelections {
         final RangeEvaluator.SeriesConsumer consumer;
         final boolean counter;
         final StepSeries out;
-        /** End of the first step's window (the step's time minus the offset) and the windows' width. */
+        /** End of the first step's window (the step's time minus the offset). */
         long first;
-
+        /** The windows' width. */
         long width;
-        long processed;
+        /** Samples in the windows at each step. */
+        final long[] processed;
 
         Windows(WindowFunction fn, int argOffset, double[] p1, double[] p2, RangeEvaluator.SeriesConsumer consumer) {
             this.fn = fn;
@@ -156,6 +157,7 @@ final class RangeSelections {
             this.consumer = consumer;
             this.counter = fn == WindowFunction.RATE || fn == WindowFunction.INCREASE;
             this.out = new StepSeries(null, false, range.steps());
+            this.processed = new long[range.steps()];
         }
 
         /** Slides the windows over one series' samples {@code [0, n)} and passes the result on. */
@@ -179,7 +181,7 @@ final class RangeSelections {
                 while (lo < hi && ts[lo] <= rangeStart) {
                     lo++;
                 }
-                processed += hi - lo;
+                processed[k] += hi - lo;
                 if (hi - lo < minSamples) {
                     continue;
                 }

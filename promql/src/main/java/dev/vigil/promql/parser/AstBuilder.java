@@ -409,7 +409,15 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
 
     @Override
     public Expr visitSelector(PromQLParser.SelectorContext ctx) {
-        PromQLParser.VectorSelectorContext vs = ctx.vectorSelector();
+        return selector(ctx.vectorSelector());
+    }
+
+    /** A bare selector parsed by the {@code metricSelector} rule. */
+    VectorSelector buildMetricSelector(PromQLParser.MetricSelectorContext tree) {
+        return selector(tree.vectorSelector());
+    }
+
+    private VectorSelector selector(PromQLParser.VectorSelectorContext vs) {
         String name = vs.metricName() == null ? "" : vs.metricName().getText();
         List<LabelMatcher> matchers = new ArrayList<>();
         if (vs.labelMatchers() != null) {
@@ -417,7 +425,7 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
                 matchers.add(labelMatcher(m));
             }
         }
-        return new VectorSelector(name, matchers, Duration.ZERO, AtModifier.NONE, range(ctx));
+        return new VectorSelector(name, matchers, Duration.ZERO, AtModifier.NONE, range(vs));
     }
 
     private LabelMatcher labelMatcher(PromQLParser.LabelMatcherContext ctx) {

@@ -15,7 +15,6 @@ import dev.vigil.promql.value.StringValue;
 import dev.vigil.promql.value.Vector;
 import dev.vigil.testkit.InMemoryStorage;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -170,28 +169,18 @@ class EngineTest {
     }
 
     @Test
-    void statsHavePrometheusApiShape() {
+    void wholeRangeStatsCountWindowSamplesPerStep() {
         QueryStats stats = engine.rangeQuery("sum(rate(requests_total[5m]))", 5 * MIN, 10 * MIN, MIN)
                 .stats();
-        Map<String, Object> shape = stats.prometheusApiShape();
-        assertThat(shape).containsOnlyKeys("timings", "samples");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> timings = (Map<String, Object>) shape.get("timings");
-        assertThat(timings)
-                .containsOnlyKeys(
-                        "evalTotalTime",
-                        "resultSortTime",
-                        "queryPreparationTime",
-                        "innerEvalTime",
-                        "execQueueTime",
-                        "execTotalTime");
-        assertThat((Double) timings.get("execTotalTime")).isPositive();
-        assertThat(timings.get("execQueueTime")).isEqualTo(0.0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> samples = (Map<String, Object>) shape.get("samples");
         // Six steps, each window (t - 5m, t] holding five samples of each of the two series.
-        assertThat(samples).containsEntry("totalQueryableSamples", 60L).containsEntry("seriesTouched", 2L);
-        assertThat((Long) samples.get("peakSamples")).isPositive();
+        assertThat(stats.samplesPerStep()).containsExactly(10, 10, 10, 10, 10, 10);
+        assertThat(stats.samplesProcessed()).isEqualTo(60);
+        assertThat(stats.seriesTouched()).isEqualTo(2);
+        assertThat(stats.peakSamples()).isPositive();
+        // Step by step with a part evaluated over the whole range first: still booked to the right steps.
+        QueryStats mixed = engine.rangeQuery("sort(sum(rate(requests_total[5m])))", 5 * MIN, 10 * MIN, MIN)
+                .stats();
+        assertThat(mixed.samplesPerStep()).containsExactly(10, 10, 10, 10, 10, 10);
     }
 
     @Test
@@ -215,6 +204,19 @@ class EngineTest {
                 .isEqualTo("instant query at 1970-01-01T00:10:00Z\n"
                         + "VectorSelector gauge offset 1m  reads samples in (1970-01-01T00:04:00Z,"
                         + " 1970-01-01T00:09:00Z]\n");
+    }
+
+    @Test
+    void statsSplitProcessedSamplesByStep() {
+        // Two series with a sample every minute: a 2m window holds 2 samples per series, one step per minute.
+        QueryStats range = engine.rangeQuery("count_over_time(requests_total[2m])", 2 * MIN, 4 * MIN, MIN)
+                .stats();
+        assertThat(range.samplesPerStep()).containsExactly(4, 4, 4);
+        assertThat(range.samplesProcessed()).isEqualTo(12);
+
+        QueryStats instant = engine.instantQuery("requests_total", 4 * MIN).stats();
+        assertThat(instant.samplesPerStep()).containsExactly(2);
+        assertThat(instant.samplesProcessed()).isEqualTo(2);
     }
 
     @Test

@@ -6,20 +6,23 @@ import java.util.Locale;
 
 /**
  * Builds the {@code Accept} header of a scrape from {@code scrape_protocols}, as Prometheus does: the protocols in
- * order with decreasing {@code q} weights, then {@code *}{@code /*} with the lowest. Protobuf is left out because
- * Vigil has no protobuf parser; a target that only speaks protobuf still answers with text to {@code *}{@code /*}.
- * The escaping scheme is announced on the formats that carry UTF-8 names (OpenMetrics 1.0.0 and text 1.0.0).
+ * order with {@code q} weights counting down from one more than the number of protocols Prometheus knows (so the
+ * default list gives {@code q=0.6} … {@code q=0.3}), then {@code *}{@code /*} with the next lower weight. Protobuf is
+ * left out because Vigil has no protobuf parser (its weight is still used up, so the other entries keep Prometheus's
+ * weights); a target that only speaks protobuf still answers with text to {@code *}{@code /*}. The escaping scheme is
+ * announced on the formats that carry UTF-8 names (OpenMetrics 1.0.0 and text 1.0.0).
  */
 final class AcceptHeader {
     private AcceptHeader() {}
 
     static String of(List<ScrapeProtocol> protocols, String escapingScheme) {
-        List<ScrapeProtocol> text = protocols.stream()
-                .filter(p -> p != ScrapeProtocol.PROMETHEUS_PROTO)
-                .toList();
         StringBuilder out = new StringBuilder();
-        int weight = text.size() + 1;
-        for (ScrapeProtocol protocol : text) {
+        int weight = ScrapeProtocol.values().length + 1;
+        for (ScrapeProtocol protocol : protocols) {
+            if (protocol == ScrapeProtocol.PROMETHEUS_PROTO) {
+                weight--;
+                continue;
+            }
             out.append(protocol.mediaType());
             if (protocol == ScrapeProtocol.OPENMETRICS_TEXT_1_0_0 || protocol == ScrapeProtocol.PROMETHEUS_TEXT_1_0_0) {
                 out.append(";escaping=").append(escapingScheme);

@@ -2,9 +2,10 @@ package dev.vigil.scraper.loop;
 
 import dev.vigil.config.http.HttpClientConfig;
 import dev.vigil.config.scrape.ScrapeConfig;
-import dev.vigil.scraper.discovery.http.JdkHttpClients;
+import dev.vigil.scraper.http.JdkHttpClients;
 import dev.vigil.scraper.target.Target;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -80,10 +80,16 @@ final class ScrapeClient {
                 .header("Accept", accept)
                 .header("Accept-Encoding", compression ? "gzip" : "identity")
                 .header("User-Agent", USER_AGENT)
-                .header(
-                        "X-Prometheus-Scrape-Timeout-Seconds",
-                        String.format(Locale.ROOT, "%g", timeout.toMillis() / 1000.0));
+                .header("X-Prometheus-Scrape-Timeout-Seconds", timeoutSeconds(timeout));
         return JdkHttpClients.authorize(builder, httpConfig, resolve).build();
+    }
+
+    /** Seconds in Go's shortest form ({@code 10}, {@code 0.3}), as Prometheus writes this header. */
+    static String timeoutSeconds(Duration timeout) {
+        return BigDecimal.valueOf(timeout.toMillis())
+                .movePointLeft(3)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static HttpResponse.BodySubscriber<Response> subscriber(HttpResponse.ResponseInfo info, BodyBuffer body) {

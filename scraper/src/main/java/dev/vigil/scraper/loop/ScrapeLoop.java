@@ -119,6 +119,7 @@ public final class ScrapeLoop {
         this.metrics = metrics;
         this.clock = clock;
         this.cache = cache == null ? new SeriesCache() : cache;
+        target.attachMetadata(this.cache.metadata);
         this.limits = config.limits();
         this.fallbackFormat =
                 config.fallbackScrapeProtocol().map(ScrapeLoop::format).orElse(null);
@@ -253,6 +254,7 @@ public final class ScrapeLoop {
             if (error == null) {
                 markVanishedStale(app, startMs);
                 cache.liveIteration = cache.iteration;
+                cache.metadata.evict(cache.iteration);
             } else {
                 metrics.failedScrapes.inc();
                 app.rollback();
@@ -372,6 +374,9 @@ public final class ScrapeLoop {
         boolean sampleLimitExceeded = false;
         for (Entry e = p.next(); e != Entry.EOF; e = p.next()) {
             if (e != Entry.SERIES) {
+                if (e != Entry.COMMENT) {
+                    cache.metadata.observe(p, e, cache.iteration);
+                }
                 continue;
             }
             counts.scraped++;

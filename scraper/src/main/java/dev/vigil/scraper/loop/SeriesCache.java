@@ -71,6 +71,8 @@ final class SeriesCache {
     }
 
     private final Map<Key, Entry> entries = new HashMap<>();
+    /** The metric metadata of the same scrapes; it moves with this cache when a reload hands the cache over. */
+    final MetadataCache metadata = new MetadataCache();
     /** The number of the current (or last) scrape; entries' {@code seen} refer to it. */
     long iteration;
     /** The iteration whose series are live in storage (not yet marked stale), or -1. */

@@ -1,6 +1,7 @@
 package dev.vigil.scraper.target;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.model.metadata.MetadataStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,8 +9,8 @@ import java.util.Objects;
 /**
  * One endpoint to scrape, after target relabeling. Its identity is {@link #hash()}: the final labels (internal
  * {@code __scheme__}, {@code __metrics_path__}, {@code __param_*} and interval labels included) and the URL, so a
- * target whose discovery changed nothing that matters keeps its scrape loop. The latest {@link ScrapeReport} is the
- * only mutable part.
+ * target whose discovery changed nothing that matters keeps its scrape loop. The latest {@link ScrapeReport} and the
+ * attached {@link MetadataStore} are the only mutable parts.
  *
  * <p>Thread-safe: the scrape loop writes the report, the API reads it.
  */
@@ -23,6 +24,7 @@ public final class Target {
     private final Duration timeout;
     private final long hash;
     private volatile ScrapeReport lastReport = ScrapeReport.NEVER_SCRAPED;
+    private volatile MetadataStore metadata = MetadataStore.EMPTY;
 
     /**
      * @param discoveredLabels the labels before relabeling, {@code __meta_*} included
@@ -110,6 +112,16 @@ public final class Target {
 
     public void report(ScrapeReport report) {
         lastReport = Objects.requireNonNull(report, "report");
+    }
+
+    /** The metric metadata of this target's recent scrapes. */
+    public MetadataStore metadata() {
+        return metadata;
+    }
+
+    /** Called by the scrape loop that scrapes this target, so the metadata APIs can read what it caches. */
+    public void attachMetadata(MetadataStore store) {
+        metadata = Objects.requireNonNull(store, "store");
     }
 
     @Override

@@ -23,6 +23,10 @@ final class FakeExporter implements AutoCloseable {
     volatile String lastAccept;
     volatile String lastAcceptEncoding;
     volatile String lastAuthorization;
+    volatile String lastTimeoutHeader;
+    volatile String lastQuery;
+    volatile String lastRequestTarget;
+    volatile String redirectTo;
 
     FakeExporter() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -31,6 +35,15 @@ final class FakeExporter implements AutoCloseable {
             lastAccept = exchange.getRequestHeaders().getFirst("Accept");
             lastAcceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+            lastTimeoutHeader = exchange.getRequestHeaders().getFirst("X-Prometheus-Scrape-Timeout-Seconds");
+            lastQuery = exchange.getRequestURI().getRawQuery();
+            lastRequestTarget = exchange.getRequestURI().toString();
+            if (redirectTo != null) {
+                exchange.getResponseHeaders().set("Location", redirectTo);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             if (hang) {
                 try {
                     release.await();

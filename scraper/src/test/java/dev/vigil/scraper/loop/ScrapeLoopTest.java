@@ -8,8 +8,10 @@ import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.scrape.ScrapeConfig;
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.Matcher;
+import dev.vigil.model.metadata.MetricMetadata;
 import dev.vigil.model.relabel.Relabeler;
 import dev.vigil.model.sample.StaleMarker;
+import dev.vigil.model.storage.Appendable;
 import dev.vigil.scraper.discovery.TargetGroup;
 import dev.vigil.scraper.target.ScrapeReport;
 import dev.vigil.scraper.target.Target;
@@ -57,12 +59,23 @@ class ScrapeLoopTest {
     }
 
     private ScrapeLoop loop(String options) throws Exception {
-        String yaml = "scrape_configs:\n  - job_name: demo\n    scrape_interval: 1s\n    scrape_timeout: 300ms\n"
+        return loop(options, exporter.address());
+    }
+
+    private ScrapeLoop loop(String options, String address) throws Exception {
+        return loop(options, address, storage, scheduler);
+    }
+
+    private ScrapeLoop loop(String options, String address, Appendable storage, ScheduledExecutorService scheduler)
+            throws Exception {
+        // A generous timeout: the machine may be busy, and only the timeout test wants a short one.
+        String timeout = options.contains("scrape_timeout") ? "" : "    scrape_timeout: 5s\n";
+        String yaml = "scrape_configs:\n  - job_name: demo\n    scrape_interval: 10s\n" + timeout
                 + options.indent(4)
-                + "    static_configs:\n      - targets: ['" + exporter.address() + "']\n";
+                + "    static_configs:\n      - targets: ['" + address + "']\n";
         ScrapeConfig config = ConfigLoader.parse(yaml, "test").scrapeConfigs().get(0);
         Target target = new TargetBuilder(config)
-                .build(List.of(TargetGroup.ofAddresses("test", List.of(exporter.address()), Labels.EMPTY)))
+                .build(List.of(TargetGroup.ofAddresses("test", List.of(address), Labels.EMPTY)))
                 .active()
                 .get(0);
         return new ScrapeLoop(
@@ -115,9 +128,45 @@ class ScrapeLoopTest {
     }
 
     @Test
+    void metadataOfTheScrapedFamiliesIsKeptPerTarget() throws Exception {
+        ScrapeLoop loop = loop("");
+        assertThat(loop.target().metadata().list()).isEmpty();
+        scrape(loop);
+        assertThat(loop.target().metadata().list())
+                .containsExactly(
+                        new MetricMetadata("http_requests_total", "counter", "Requests.", ""),
+                        new MetricMetadata("temperature", "gauge", "", ""));
+
+        exporter.contentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+        exporter.body =
+                """
+                # TYPE temperature_celsius gauge
+                # UNIT temperature_celsius celsius
+                # HELP temperature_celsius Room temperature\\\\n in \\"C\\".
+                temperature_celsius 22
+                # EOF
+                """;
+        scrape(loop);
+        assertThat(loop.target().lastReport().lastError()).isEmpty();
+        assertThat(loop.target().metadata().get("temperature_celsius"))
+                .contains(
+                        new MetricMetadata("temperature_celsius", "gauge", "Room temperature\\n in \"C\".", "celsius"));
+        assertThat(loop.target().metadata().get("http_requests_total"))
+                .as("kept for a while after the family disappeared")
+                .isPresent();
+
+        for (int i = 0; i < MetadataCache.KEEP_SCRAPES; i++) {
+            scrape(loop);
+        }
+        assertThat(loop.target().metadata().list())
+                .extracting(MetricMetadata::metricFamily)
+                .containsExactly("temperature_celsius");
+    }
+
+    @Test
     void slowTargetTimesOutWithUpZero() throws Exception {
         exporter.hang = true;
-        ScrapeReport report = scrape(loop(""));
+        ScrapeReport report = scrape(loop("scrape_timeout: 300ms"));
 
         assertThat(report.health()).isEqualTo(TargetHealth.DOWN);
         assertThat(report.lastError()).contains("context deadline exceeded");
@@ -331,10 +380,14 @@ class ScrapeLoopTest {
                 """;
         ScrapeReport report = scrape(loop(""));
 
+        // Prometheus 3's header for the default scrape_protocols, byte for byte.
         assertThat(exporter.lastAccept)
-                .startsWith("application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,"
-                        + "application/openmetrics-text;version=0.0.1;q=0.4,")
-                .endsWith("*/*;q=0.1");
+                .isEqualTo("application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,"
+                        + "application/openmetrics-text;version=0.0.1;q=0.5,"
+                        + "text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,"
+                        + "text/plain;version=0.0.4;q=0.3,"
+                        + "*/*;q=0.2");
+        assertThat(exporter.lastTimeoutHeader).isEqualTo("5");
         assertThat(report.lastError()).isEmpty();
         assertThat(last(storage, "jobs_total")).isEqualTo(7.0);
     }
@@ -350,7 +403,9 @@ class ScrapeLoopTest {
     @Test
     void scrapeProtocolsDecideTheAcceptHeader() throws Exception {
         scrape(loop("scrape_protocols: [PrometheusText0.0.4]"));
-        assertThat(exporter.lastAccept).isEqualTo("text/plain;version=0.0.4;q=0.2,*/*;q=0.1");
+        assertThat(exporter.lastAccept).isEqualTo("text/plain;version=0.0.4;q=0.6,*/*;q=0.5");
+        scrape(loop("scrape_protocols: [PrometheusProto, PrometheusText0.0.4]"));
+        assertThat(exporter.lastAccept).isEqualTo("text/plain;version=0.0.4;q=0.5,*/*;q=0.4");
     }
 
     @Test
@@ -359,6 +414,82 @@ class ScrapeLoopTest {
         assertThat(exporter.lastAuthorization).isEqualTo("Bearer s3cret");
         scrape(loop("basic_auth:\n  username: u\n  password: p"));
         assertThat(exporter.lastAuthorization).isEqualTo("Basic dTpw");
+    }
+
+    @Test
+    void paramsAreSentAsTheQueryString() throws Exception {
+        ScrapeReport report = scrape(loop("params:\n  module: [http_2xx]\n  target: ['a b', c]"));
+
+        assertThat(report.health()).isEqualTo(TargetHealth.UP);
+        assertThat(exporter.lastQuery).isEqualTo("module=http_2xx&target=a+b&target=c");
+    }
+
+    @Test
+    void redirectsAreFollowedUnlessFollowRedirectsIsFalse() throws Exception {
+        try (FakeExporter redirecting = new FakeExporter()) {
+            redirecting.redirectTo = "http://" + exporter.address() + "/metrics";
+            ScrapeReport followed = scrape(loop("", redirecting.address()));
+            assertThat(followed.health()).isEqualTo(TargetHealth.UP);
+            assertThat(exporter.lastRequestTarget).isEqualTo("/metrics");
+
+            ScrapeReport refused = scrape(loop("follow_redirects: false", redirecting.address()));
+            assertThat(refused.lastError()).isEqualTo("server returned HTTP status 302 Found");
+        }
+    }
+
+    @Test
+    void proxyUrlSendsTheScrapeThroughTheProxy() throws Exception {
+        // The target's name does not resolve: only the proxy can answer.
+        ScrapeReport report = scrape(loop("proxy_url: http://" + exporter.address(), "target.invalid:9100"));
+
+        assertThat(report.lastError()).isEmpty();
+        assertThat(exporter.lastRequestTarget).isEqualTo("http://target.invalid:9100/metrics");
+        assertThat(last(storage, "temperature", "instance", "target.invalid:9100"))
+                .isEqualTo(21.5);
+    }
+
+    @Test
+    void eachScrapeIsOneCommitAndAFailedOneCommitsNothingOfItsBody() throws Exception {
+        CountingStorage counting = new CountingStorage(storage);
+        ScrapeLoop loop = loop("", exporter.address(), counting, scheduler);
+        scrape(loop);
+        assertThat(counting.commits).hasValue(1);
+        assertThat(counting.rollbacks).hasValue(0);
+
+        exporter.body = "temperature 30\nbroken{ 2\n";
+        scrape(loop);
+        // The partial body is rolled back; stale markers and up=0 go in one commit.
+        assertThat(counting.commits).hasValue(2);
+        assertThat(counting.rollbacks).hasValue(1);
+        assertThat(values(storage, "temperature")).hasSize(2).doesNotContain(30.0);
+    }
+
+    @Test
+    void firstScrapesAreSpreadOverTheIntervalByTargetHash() throws Exception {
+        RecordingScheduler recording = new RecordingScheduler();
+        try {
+            List<Long> phases = new java.util.ArrayList<>();
+            for (int port = 10000; port < 10100; port++) {
+                ScrapeLoop spread = loop("", "127.0.0.1:" + port, storage, recording);
+                long now = clock.millis();
+                spread.start();
+                long delay = recording.lastDelayMs();
+                assertThat(delay).isBetween(0L, 9_999L);
+                phases.add(Math.floorMod(now + delay, 10_000L));
+                spread.stop(false);
+            }
+            assertThat(phases.stream().distinct().count()).isGreaterThan(90);
+
+            // The same target keeps its phase whenever it starts.
+            ScrapeLoop again = loop("", "127.0.0.1:10000", storage, recording);
+            clock.advance(12_345);
+            again.start();
+            assertThat(Math.floorMod(clock.millis() + recording.lastDelayMs(), 10_000L))
+                    .isEqualTo(phases.get(0));
+            again.stop(false);
+        } finally {
+            recording.shutdownNow();
+        }
     }
 
     @Test

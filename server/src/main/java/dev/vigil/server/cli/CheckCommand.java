@@ -1,17 +1,15 @@
 package dev.vigil.server.cli;
 
+import dev.vigil.alerting.eval.RuleFiles;
 import dev.vigil.config.ConfigLoader;
 import dev.vigil.config.VigilConfig;
 import dev.vigil.config.core.ConfigError;
 import dev.vigil.config.core.ConfigException;
 import dev.vigil.config.rules.RuleFile;
-import dev.vigil.config.rules.RuleFileLoader;
+import dev.vigil.config.rules.RuleFileGlobs;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,7 +101,7 @@ public final class CheckCommand implements Runnable {
     static boolean checkRuleFile(PrintWriter out, Path file) {
         out.println("Checking " + file);
         try {
-            RuleFile rules = RuleFileLoader.load(file, PromqlExpressions::check);
+            RuleFile rules = RuleFiles.load(file);
             out.println("  SUCCESS: "
                     + rules.groups().stream().mapToInt(g -> g.rules().size()).sum() + " rules found");
             return true;
@@ -120,31 +118,7 @@ public final class CheckCommand implements Runnable {
         }
     }
 
-    /**
-     * Resolves {@code rule_files} entries as Prometheus does: relative to the configuration file's
-     * directory, with glob patterns in the last path element.
-     */
     static List<Path> expandRuleFiles(Path configFile, List<String> patterns) throws IOException {
-        Path base = configFile.toAbsolutePath().getParent();
-        List<Path> result = new ArrayList<>();
-        for (String pattern : patterns) {
-            Path full = base.resolve(pattern);
-            Path dir = full.getParent();
-            String glob = full.getFileName().toString();
-            if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[")) {
-                result.add(full);
-                continue;
-            }
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            List<Path> matched = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob)) {
-                stream.forEach(matched::add);
-            }
-            matched.sort(null);
-            result.addAll(matched);
-        }
-        return result;
+        return RuleFileGlobs.expand(configFile.toAbsolutePath().getParent(), patterns);
     }
 }

@@ -104,7 +104,7 @@ public final class ImportCommand implements Runnable {
                 out.println("  ... and " + (s.rejected() - s.firstRejections().size()) + " more");
             }
             if (s.fatalError() != null) {
-                out.println("Stopped at a syntax error, " + s.fatalError() + "; samples before it were imported.");
+                out.println("Stopped early at " + s.fatalError() + "; samples before it were imported.");
             }
             out.flush();
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,6 +76,12 @@ public final class ServerCommand implements Callable<Integer> {
     boolean enableAdminApi;
 
     @Option(
+            names = "--web.enable-remote-write-receiver",
+            negatable = true,
+            description = "Enable the API endpoint accepting remote write requests (/api/v1/write).")
+    boolean enableRemoteWriteReceiver;
+
+    @Option(
             names = "--web.external-url",
             paramLabel = "URL",
             description = "The URL under which Vigil is externally reachable (for generated links).")
@@ -120,6 +127,12 @@ public final class ServerCommand implements Callable<Integer> {
             converter = Converters.LogFormatConverter.class,
             description = "Output format of log messages: logfmt, json (default: ${DEFAULT-VALUE}).")
     LogFormat logFormat;
+
+    @CommandLine.Mixin
+    QueryApiFlags queryApiFlags = new QueryApiFlags();
+
+    @Mixin
+    AlertingFlags alertingFlags;
 
     @Override
     public Integer call() throws Exception {
@@ -169,6 +182,7 @@ public final class ServerCommand implements Callable<Integer> {
                 listenAddress,
                 enableLifecycle,
                 enableAdminApi,
+                enableRemoteWriteReceiver,
                 externalUrl,
                 queryTimeout,
                 queryMaxSamples,
@@ -176,7 +190,9 @@ public final class ServerCommand implements Callable<Integer> {
                 logLevel,
                 logFormat,
                 Duration.ofSeconds(60),
-                flags);
+                flags,
+                queryApiFlags.toOptions(spec),
+                alertingFlags.toOptions(spec));
     }
 
     /** The value as the user gave it, else the declared default, for display in the flags status. */

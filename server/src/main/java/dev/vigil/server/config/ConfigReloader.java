@@ -7,6 +7,7 @@ import dev.vigil.model.metrics.Gauge;
 import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.server.http.ReloadOutcome;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,8 @@ public final class ConfigReloader {
     private final Gauge lastReloadSuccessful;
     private final Gauge lastReloadSuccessTimestamp;
     private volatile VigilConfig current;
+    private volatile boolean lastReloadOk;
+    private volatile Instant lastSuccess;
 
     public ConfigReloader(ConfigSource source, MetricRegistry registry, Clock clock) {
         this.source = source;
@@ -46,6 +49,16 @@ public final class ConfigReloader {
 
     public ConfigSource source() {
         return source;
+    }
+
+    /** Whether the last load or reload succeeded. */
+    public boolean lastReloadSuccessful() {
+        return lastReloadOk;
+    }
+
+    /** When the configuration in force was loaded; null before the first load. */
+    public Instant lastReloadSuccessTime() {
+        return lastSuccess;
     }
 
     /** Loads the configuration for the first time; at startup a bad file is fatal, so this throws. */
@@ -84,13 +97,17 @@ public final class ConfigReloader {
     }
 
     private ReloadOutcome fail(String error) {
+        lastReloadOk = false;
         lastReloadSuccessful.set(0);
         log.error("Error reloading config; the running configuration stays in force", "filename", source, "err", error);
         return ReloadOutcome.failure(error);
     }
 
     private void markSuccess() {
+        Instant now = clock.instant();
+        lastReloadOk = true;
+        lastSuccess = now;
         lastReloadSuccessful.set(1);
-        lastReloadSuccessTimestamp.set(clock.millis() / 1000.0);
+        lastReloadSuccessTimestamp.set(now.toEpochMilli() / 1000.0);
     }
 }

@@ -36,10 +36,16 @@ class CommandLineTest {
                 "server --query.max-samples=many|Invalid value for option '--query.max-samples': 'many' is not a long",
                 "server --query.lookback-delta=0s|--query.lookback-delta must be greater than 0",
                 "server --web.external-url=not-a-url|--web.external-url must be an absolute http(s) URL, got 'not-a-url'",
+                "server --query.max-concurrency=0|vigil server: error: --query.max-concurrency must be at least 1, got 0",
+                "server --query.max-concurrency=lots|Invalid value for option '--query.max-concurrency': 'lots' is not an int",
+                "server --web.cors.origin=(unclosed|--web.cors.origin: invalid regex \"(unclosed\"",
                 "server extra-argument|Unmatched argument",
                 "bogus|vigil: error: Unmatched argument at index 0: 'bogus'",
                 "check|vigil check: error: a check is required (config, rules), try --help",
-                "check config|vigil check config: error: Missing required parameter: 'FILE'"
+                "check config|vigil check config: error: Missing required parameter: 'FILE'",
+                "server --rules.alert.resend-delay=often|Invalid value for option '--rules.alert.resend-delay': 'often' is not a valid duration",
+                "server --rules.alert.resend-delay=0s|--rules.alert.resend-delay must be greater than 0",
+                "server --alertmanager.notification-queue-capacity=0|--alertmanager.notification-queue-capacity must be positive, got 0"
             })
     void badArgumentsExitWithCodeTwoAndOneLine(String args, String message) {
         int code = run(args.split(" "));
@@ -167,5 +173,60 @@ class CommandLineTest {
         assertThat(options.listenAddress().port()).isEqualTo(9090);
         assertThat(options.storagePath()).isEqualTo(Path.of("data"));
         assertThat(options.flags()).containsEntry("query.timeout", "2m").containsEntry("web.enable-lifecycle", "false");
+    }
+
+    @Test
+    void alertingFlagsHavePrometheusDefaultsAndParse() {
+        ServerCommand command = new ServerCommand();
+        picocli.CommandLine cmd = new picocli.CommandLine(command);
+        cmd.parseArgs();
+        var defaults = command.toOptions().alerting();
+        assertThat(defaults).isEqualTo(dev.vigil.server.alerting.AlertingOptions.DEFAULTS);
+
+        command = new ServerCommand();
+        cmd = new picocli.CommandLine(command);
+        cmd.parseArgs(
+                "--rules.alert.for-outage-tolerance=2h",
+                "--rules.alert.for-grace-period=5m",
+                "--rules.alert.resend-delay=30s",
+                "--notifications.config.file=am.yml",
+                "--alertmanager.notification-queue-capacity=50",
+                "--no-alertmanager.drain-notification-queue-on-shutdown");
+        dev.vigil.server.ServerOptions options = command.toOptions();
+        var alerting = options.alerting();
+        assertThat(alerting.forOutageTolerance()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(alerting.forGracePeriod()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(alerting.resendDelay()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(alerting.notificationsConfigFile()).contains(Path.of("am.yml"));
+        assertThat(alerting.notificationQueueCapacity()).isEqualTo(50);
+        assertThat(alerting.drainNotificationQueueOnShutdown()).isFalse();
+        assertThat(options.flags()).containsEntry("rules.alert.resend-delay", "30s");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'',false", "--web.enable-remote-write-receiver,true"})
+    void remoteWriteReceiverIsOffUnlessEnabled(String args, boolean enabled) {
+        ServerCommand command = new ServerCommand();
+        new picocli.CommandLine(command).parseArgs(args.isEmpty() ? new String[0] : new String[] {args});
+
+        dev.vigil.server.ServerOptions options = command.toOptions();
+
+        assertThat(options.enableRemoteWriteReceiver()).isEqualTo(enabled);
+        assertThat(options.flags()).containsEntry("web.enable-remote-write-receiver", Boolean.toString(enabled));
+    }
+
+    @Test
+    void queryApiFlagsHavePrometheusDefaultsAndAppearInTheFlagsStatus() {
+        ServerCommand defaults = new ServerCommand();
+        new picocli.CommandLine(defaults).parseArgs();
+        dev.vigil.server.ServerOptions options = defaults.toOptions();
+        assertThat(options.queryApi()).isEqualTo(dev.vigil.server.api.QueryApiOptions.DEFAULTS);
+        assertThat(options.flags()).containsEntry("query.max-concurrency", "20").containsEntry("web.cors.origin", ".*");
+
+        ServerCommand set = new ServerCommand();
+        new picocli.CommandLine(set)
+                .parseArgs("--query.max-concurrency=4", "--web.cors.origin=https://grafana\\.local");
+        assertThat(set.toOptions().queryApi())
+                .isEqualTo(new dev.vigil.server.api.QueryApiOptions(4, "https://grafana\\.local"));
     }
 }

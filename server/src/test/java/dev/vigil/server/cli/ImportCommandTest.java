@@ -87,7 +87,7 @@ class ImportCommandTest {
         int code = run("import", "openmetrics", file.toString(), "--storage.tsdb.path=" + data);
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("Samples:  1").contains("Stopped at a syntax error, line 2");
+        assertThat(out.toString()).contains("Samples:  1").contains("Stopped early at line 2");
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class DiscordNotifier implements Notifier {
     }
 
     @Override
+    public void close() {
+        poster.close();
+    }
+
+    @Override
     public boolean sendResolved() {
         return config.sendResolved();
     }

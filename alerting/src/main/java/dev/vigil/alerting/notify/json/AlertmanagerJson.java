@@ -91,6 +91,23 @@ public final class AlertmanagerJson {
         return alerts;
     }
 
+    /**
+     * Alerts as Prometheus posts them to {@code POST /api/v2/alerts}: labels, annotations, start, end and generator
+     * URL of each.
+     */
+    public static String writePostableAlerts(List<Alert> alerts) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Alert a : alerts) {
+            ObjectNode node = array.addObject();
+            node.set("annotations", stringObject(a.annotations()));
+            a.endsAt().ifPresent(end -> node.put("endsAt", formatTime(end)));
+            node.put("startsAt", formatTime(a.startsAt()));
+            node.put("generatorURL", a.generatorURL());
+            node.set("labels", stringObject(a.labels().toMap()));
+        }
+        return array.toString();
+    }
+
     /** The list {@code GET /api/v2/alerts} returns. */
     public static String writeAlerts(List<AlertStatus> alerts) {
         ArrayNode array = MAPPER.createArrayNode();

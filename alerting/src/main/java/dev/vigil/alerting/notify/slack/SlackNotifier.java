@@ -43,6 +43,11 @@ public final class SlackNotifier implements Notifier {
     }
 
     @Override
+    public void close() {
+        poster.close();
+    }
+
+    @Override
     public boolean sendResolved() {
         return config.sendResolved();
     }

@@ -41,6 +41,11 @@ public final class WebhookNotifier implements Notifier {
     }
 
     @Override
+    public void close() {
+        poster.close();
+    }
+
+    @Override
     public boolean sendResolved() {
         return config.sendResolved();
     }

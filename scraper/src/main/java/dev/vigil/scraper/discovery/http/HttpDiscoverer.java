@@ -8,6 +8,7 @@ import dev.vigil.model.metrics.Counter;
 import dev.vigil.scraper.discovery.Discoverer;
 import dev.vigil.scraper.discovery.TargetGroup;
 import dev.vigil.scraper.discovery.TargetGroupParser;
+import dev.vigil.scraper.http.JdkHttpClients;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -61,12 +61,23 @@ final class KubernetesClients {
         if (!tls.caFile().isEmpty()) {
             b.withCaCertFile(resolve.apply(tls.caFile()).toString());
         } else if (!tls.ca().isEmpty()) {
-            b.withCaCertData(
-                    java.util.Base64.getEncoder().encodeToString(tls.ca().getBytes(StandardCharsets.UTF_8)));
+            b.withCaCertData(base64(tls.ca()));
         }
         if (!tls.certFile().isEmpty()) {
             b.withClientCertFile(resolve.apply(tls.certFile()).toString());
+        } else if (!tls.cert().isEmpty()) {
+            b.withClientCertData(base64(tls.cert()));
+        }
+        if (!tls.keyFile().isEmpty()) {
             b.withClientKeyFile(resolve.apply(tls.keyFile()).toString());
+        } else if (!tls.key().isEmpty()) {
+            b.withClientKeyData(base64(tls.key()));
+        }
+        if (!tls.serverName().isEmpty()) {
+            throw new IllegalArgumentException("kubernetes_sd_config: tls_config.server_name is not supported");
+        }
+        if (!http.proxy().proxyUrl().isEmpty()) {
+            b.withHttpProxy(http.proxy().proxyUrl()).withHttpsProxy(http.proxy().proxyUrl());
         }
         b.withTrustCerts(tls.insecureSkipVerify());
         b.withDisableHostnameVerification(tls.insecureSkipVerify());
@@ -87,6 +98,10 @@ final class KubernetesClients {
                 .withCaCertFile(serviceAccountDir.resolve("ca.crt").toString())
                 .withOauthTokenProvider(() -> read(token))
                 .build();
+    }
+
+    private static String base64(String pem) {
+        return java.util.Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The namespace of the pod Vigil runs in, for {@code namespaces.own_namespace}. */

@@ -13,10 +13,12 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import java.util.function.Function;
 
 /**
  * Kubernetes discovery ({@code kubernetes_sd_configs}) for the roles {@code node}, {@code pod}, {@code service},
- * {@code endpoints} and {@code endpointslice}, with the {@code __meta_kubernetes_*} labels Prometheus documents.
+ * {@code endpoints}, {@code endpointslice} and {@code ingress}, with the {@code __meta_kubernetes_*} labels Prometheus documents.
  *
  * <p>Objects are tracked with fabric8 informers (list, then watch; on a dropped watch or an expired resource version
  * they reconnect and relist by themselves). Endpoints and endpoint slices also watch services and pods in their
@@ -107,7 +109,10 @@ public final class KubernetesDiscoverer implements Discoverer {
                         services.add(informer(c.services(), Role.SERVICE, ns));
                         pods.add(informer(c.pods(), Role.POD, ns));
                     });
-                case INGRESS -> throw new IllegalArgumentException("the ingress role is not supported yet");
+                case INGRESS ->
+                    forEachNamespace(
+                            namespaces,
+                            ns -> mains.add(informer(c.network().v1().ingresses(), Role.INGRESS, ns)));
             }
             for (SharedIndexInformer<?> informer : informers) {
                 informer.start().whenComplete((ok, error) -> {
@@ -180,6 +185,9 @@ public final class KubernetesDiscoverer implements Discoverer {
             }
         }
         SharedIndexInformer<T> informer = scoped.runnableInformer(0);
+        // fabric8 gives up on an informer whose first list fails (API server down when Vigil starts) unless told to
+        // retry; it backs off between attempts. Objects it cannot deserialize would fail forever, so those stop.
+        informer.exceptionHandler((started, error) -> !closed && !ExceptionHandler.isDeserializationException(error));
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
@@ -258,6 +266,8 @@ public final class KubernetesDiscoverer implements Discoverer {
             return EndpointTargets.endpoints(e, lookup);
         } else if (o instanceof EndpointSlice s) {
             return EndpointTargets.endpointSlice(s, lookup);
+        } else if (o instanceof Ingress i) {
+            return IngressTargets.group(i);
         }
         throw new IllegalStateException("BUG: unexpected Kubernetes object " + o.getKind());
     }

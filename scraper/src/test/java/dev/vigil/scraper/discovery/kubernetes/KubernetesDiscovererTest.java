@@ -18,17 +18,20 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +82,29 @@ class KubernetesDiscovererTest {
                 role, url, "", namespaces, selectors, AttachMetadata.NONE, HttpClientConfig.DEFAULT);
         discoverer = new KubernetesDiscoverer(config, Path::of, Map.of(), Path.of("/nonexistent"));
         discoverer.start(listener);
+    }
+
+    /**
+     * Waits until the discoverer's watch on {@code path} reached the mock. The mock does not replay changes made
+     * between an informer's list and its watch (a real API server does, from the list's resourceVersion), so a test
+     * changes objects only once the watch is open.
+     */
+    private static void awaitWatch(String path) {
+        Await.until("watch on " + path, () -> {
+            try {
+                for (RecordedRequest r = server.takeRequest(0, TimeUnit.MILLISECONDS);
+                        r != null;
+                        r = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
+                    if (r.getPath().startsWith(path + "?") && r.getPath().contains("watch=true")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
     }
 
     private TargetGroup group(String source) {
@@ -209,6 +235,7 @@ class KubernetesDiscovererTest {
                                 "__meta_kubernetes_pod_container_port_number", "7070",
                                 "__meta_kubernetes_pod_container_port_protocol", "TCP"));
 
+        awaitWatch("/api/v1/namespaces/pods/pods");
         Pod notReady = pod("pods");
         notReady.getStatus().getConditions().get(0).setStatus("False");
         client.pods().inNamespace("pods").resource(notReady).update();
@@ -459,5 +486,96 @@ class KubernetesDiscovererTest {
                         "__meta_kubernetes_endpointslice_endpoint_conditions_terminating", "false",
                         "__meta_kubernetes_endpointslice_endpoint_node_name", "node-b",
                         "__meta_kubernetes_endpointslice_endpoint_zone", "z1"));
+    }
+
+    @Test
+    void ingressRoleTargetsEachRulePathAtItsHostWithTheSchemeFromTls() {
+        client.network()
+                .v1()
+                .ingresses()
+                .inNamespace("ing")
+                .resource(new IngressBuilder()
+                        .withNewMetadata()
+                        .withNamespace("ing")
+                        .withName("shop")
+                        .addToLabels("app.kubernetes.io/name", "shop")
+                        .addToAnnotations("nginx.ingress.kubernetes.io/rewrite-target", "/")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withIngressClassName("nginx")
+                        .addNewTl()
+                        .withHosts("secure.example.com", "*.wild.example.com")
+                        .withSecretName("tls")
+                        .endTl()
+                        .addNewRule()
+                        .withHost("secure.example.com")
+                        .withNewHttp()
+                        .addNewPath()
+                        .withPath("/api")
+                        .withPathType("Prefix")
+                        .withNewBackend()
+                        .withNewService()
+                        .withName("api")
+                        .withNewPort()
+                        .withNumber(80)
+                        .endPort()
+                        .endService()
+                        .endBackend()
+                        .endPath()
+                        .addNewPath()
+                        .withPathType("ImplementationSpecific")
+                        .withNewBackend()
+                        .withNewService()
+                        .withName("web")
+                        .withNewPort()
+                        .withNumber(80)
+                        .endPort()
+                        .endService()
+                        .endBackend()
+                        .endPath()
+                        .endHttp()
+                        .endRule()
+                        .addNewRule()
+                        .withHost("shop.wild.example.com")
+                        .endRule()
+                        .addNewRule()
+                        .withHost("a.b.wild.example.com")
+                        .endRule()
+                        .endSpec()
+                        .build())
+                .createOr(NonDeletingOperation::update);
+        start(Role.INGRESS, new Namespaces(false, List.of("ing")), List.of());
+
+        Await.until("ingress group", () -> group("ingress/ing/shop") != null);
+        TargetGroup g = group("ingress/ing/shop");
+        assertThat(g.labels())
+                .isEqualTo(Labels.of(
+                        "__meta_kubernetes_namespace", "ing",
+                        "__meta_kubernetes_ingress_name", "shop",
+                        "__meta_kubernetes_ingress_class_name", "nginx",
+                        "__meta_kubernetes_ingress_label_app_kubernetes_io_name", "shop",
+                        "__meta_kubernetes_ingress_labelpresent_app_kubernetes_io_name", "true",
+                        "__meta_kubernetes_ingress_annotation_nginx_ingress_kubernetes_io_rewrite_target", "/",
+                        "__meta_kubernetes_ingress_annotationpresent_nginx_ingress_kubernetes_io_rewrite_target",
+                                "true"));
+        assertThat(g.targets())
+                .containsExactly(
+                        ingressTarget("secure.example.com", "https", "/api"),
+                        ingressTarget("secure.example.com", "https", "/"),
+                        ingressTarget("shop.wild.example.com", "https", "/"),
+                        // A wildcard covers exactly one label.
+                        ingressTarget("a.b.wild.example.com", "http", "/"));
+
+        awaitWatch("/apis/networking.k8s.io/v1/namespaces/ing/ingresses");
+        client.network().v1().ingresses().inNamespace("ing").withName("shop").delete();
+        Await.until("ingress delete seen", () -> listener.last().isEmpty());
+    }
+
+    private static Labels ingressTarget(String host, String scheme, String path) {
+        return Labels.of(
+                "__address__", host,
+                "__meta_kubernetes_ingress_host", host,
+                "__meta_kubernetes_ingress_scheme", scheme,
+                "__meta_kubernetes_ingress_path", path);
     }
 }

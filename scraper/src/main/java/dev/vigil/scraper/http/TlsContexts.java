@@ -1,0 +1,236 @@
+package dev.vigil.scraper.http;
+
+import dev.vigil.config.http.TlsConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.Function;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Turns a {@code tls_config} into an {@link SSLContext} and {@link SSLParameters}: the CA ({@code ca}/{@code ca_file},
+ * else the system's), a client certificate ({@code cert}/{@code cert_file} with {@code key}/{@code key_file}),
+ * {@code insecure_skip_verify}, {@code server_name} (the name the server certificate must carry, and the SNI name for
+ * targets addressed by IP; for a target addressed by host name the JDK always sends that host name as SNI) and
+ * {@code min_version}/{@code max_version}. Files are read when the client is built, that is on start and on reload.
+ * Stateless.
+ */
+final class TlsContexts {
+    private static final char[] IN_MEMORY_PASSWORD = "vigil".toCharArray();
+
+    private TlsContexts() {}
+
+    /** The context to use, or null when the JDK's default does what the configuration asks. */
+    static SSLContext sslContext(TlsConfig tls, Function<String, Path> resolve)
+            throws IOException, GeneralSecurityException {
+        boolean clientCert = !tls.cert().isEmpty() || !tls.certFile().isEmpty();
+        boolean customTrust = tls.insecureSkipVerify()
+                || !tls.ca().isEmpty()
+                || !tls.caFile().isEmpty()
+                || !tls.serverName().isEmpty();
+        if (!clientCert && !customTrust) {
+            return null;
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(
+                clientCert ? keyManagers(tls, resolve) : null, customTrust ? trustManagers(tls, resolve) : null, null);
+        return context;
+    }
+
+    /** Protocol versions and the SNI name, or null when neither is configured. */
+    static SSLParameters parameters(TlsConfig tls) {
+        boolean versions = tls.minVersion().isPresent() || tls.maxVersion().isPresent();
+        boolean sni = !tls.serverName().isEmpty() && !isIpLiteral(tls.serverName());
+        if (!versions && !sni) {
+            return null;
+        }
+        SSLParameters params = new SSLParameters();
+        if (versions) {
+            int min = tls.minVersion().orElse(TlsConfig.TlsVersion.TLS12).ordinal();
+            int max = tls.maxVersion().orElse(TlsConfig.TlsVersion.TLS13).ordinal();
+            String[] protocols = new String[max - min + 1];
+            for (int i = min; i <= max; i++) {
+                protocols[i - min] = TlsConfig.TlsVersion.values()[i].javaName();
+            }
+            params.setProtocols(protocols);
+        }
+        if (sni) {
+            params.setServerNames(List.of(new SNIHostName(tls.serverName())));
+        }
+        return params;
+    }
+
+    private static boolean isIpLiteral(String name) {
+        return name.contains(":") || name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    private static KeyManager[] keyManagers(TlsConfig tls, Function<String, Path> resolve)
+            throws IOException, GeneralSecurityException {
+        String certPem = tls.cert().isEmpty() ? read(resolve, tls.certFile(), "cert_file") : tls.cert();
+        String keyPem = tls.key().isEmpty() ? read(resolve, tls.keyFile(), "key_file") : tls.key();
+        List<Certificate> chain = certificates(certPem, "cert");
+        PrivateKey key;
+        try {
+            key = PemKeys.privateKey(keyPem);
+        } catch (GeneralSecurityException e) {
+            throw new GeneralSecurityException(
+                    (tls.key().isEmpty() ? "key_file " + tls.keyFile() : "key") + ": " + e.getMessage(), e);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("client", key, IN_MEMORY_PASSWORD, chain.toArray(Certificate[]::new));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, IN_MEMORY_PASSWORD);
+        return factory.getKeyManagers();
+    }
+
+    private static TrustManager[] trustManagers(TlsConfig tls, Function<String, Path> resolve)
+            throws IOException, GeneralSecurityException {
+        if (tls.insecureSkipVerify()) {
+            return new TrustManager[] {new TrustAll()};
+        }
+        KeyStore store = null;
+        if (!tls.ca().isEmpty() || !tls.caFile().isEmpty()) {
+            String pem = tls.ca().isEmpty() ? read(resolve, tls.caFile(), "ca_file") : tls.ca();
+            store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate cert : certificates(pem, tls.ca().isEmpty() ? "ca_file " + tls.caFile() : "ca")) {
+                store.setCertificateEntry("ca-" + i++, cert);
+            }
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        if (tls.serverName().isEmpty()) {
+            return factory.getTrustManagers();
+        }
+        for (TrustManager tm : factory.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x509) {
+                return new TrustManager[] {new ServerNameTrust(x509, tls.serverName())};
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager available");
+    }
+
+    private static List<Certificate> certificates(String pem, String what) throws GeneralSecurityException {
+        List<Certificate> certs;
+        try (InputStream in = new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8))) {
+            certs = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+        } catch (IOException | CertificateException e) {
+            throw new GeneralSecurityException(what + ": cannot parse PEM certificates: " + e.getMessage(), e);
+        }
+        if (certs.isEmpty()) {
+            throw new GeneralSecurityException(what + ": no certificate found in PEM");
+        }
+        return certs;
+    }
+
+    private static String read(Function<String, Path> resolve, String file, String key) throws IOException {
+        try {
+            return Files.readString(resolve.apply(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(key + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Verifies the chain as usual but the host name against {@code server_name} instead of the address scraped. Being
+     * an {@link X509ExtendedTrustManager} keeps the JDK from adding its own host name check against the address.
+     */
+    private static final class ServerNameTrust extends X509ExtendedTrustManager {
+        private final X509TrustManager chain;
+        private final String serverName;
+
+        ServerNameTrust(X509TrustManager chain, String serverName) {
+            this.chain = chain;
+            this.serverName = serverName;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certs, String authType) throws CertificateException {
+            chain.checkServerTrusted(certs, authType);
+            ServerNames.verify(serverName, certs[0]);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certs, String authType, Socket socket)
+                throws CertificateException {
+            checkServerTrusted(certs, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certs, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkServerTrusted(certs, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certs, String authType) throws CertificateException {
+            chain.checkClientTrusted(certs, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certs, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(certs, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certs, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(certs, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return chain.getAcceptedIssuers();
+        }
+    }
+
+    /** insecure_skip_verify: accepts any certificate and host name, as the user asked. */
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
