@@ -1,11 +1,12 @@
 package dev.vigil.promql.ast;
 
+import dev.vigil.model.labels.PromRegex;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A label matcher as written in a selector. This is the syntactic form only; regexes have been checked to compile
- * by the parser, and are anchored at both ends like Prometheus's ({@link #anchoredPattern(String)}).
+ * by the parser. Regexes are RE2 syntax, fully anchored, with {@code .} matching newlines, as {@link PromRegex}
+ * (which storage matchers use too) implements them.
  */
 public record LabelMatcher(MatchType type, String name, String value) {
     /** The label that holds the metric name. */
@@ -17,15 +18,6 @@ public record LabelMatcher(MatchType type, String name, String value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /**
-     * Compiles a matcher regex the way Prometheus applies it: fully anchored, with {@code .} matching newlines.
-     *
-     * @throws java.util.regex.PatternSyntaxException if {@code regex} is not a valid expression
-     */
-    public static Pattern anchoredPattern(String regex) {
-        return Pattern.compile("^(?s:" + regex + ")$");
-    }
-
     /** Whether this matcher accepts a missing label, i.e. the empty value. */
     public boolean matchesEmpty() {
         switch (type) {
@@ -34,9 +26,9 @@ public record LabelMatcher(MatchType type, String name, String value) {
             case NOT_EQUAL:
                 return !value.isEmpty();
             case REGEX:
-                return anchoredPattern(value).matcher("").matches();
+                return PromRegex.compile(value).matches("");
             case NOT_REGEX:
-                return !anchoredPattern(value).matcher("").matches();
+                return !PromRegex.compile(value).matches("");
             default:
                 throw new IllegalStateException("BUG: unknown match type " + type);
         }

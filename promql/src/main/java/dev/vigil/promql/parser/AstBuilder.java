@@ -1,5 +1,6 @@
 package dev.vigil.promql.parser;
 
+import dev.vigil.model.labels.PromRegex;
 import dev.vigil.promql.ast.Aggregate;
 import dev.vigil.promql.ast.AggregateOp;
 import dev.vigil.promql.ast.AtModifier;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.regex.PatternSyntaxException;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -461,11 +461,9 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         }
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
             try {
-                LabelMatcher.anchoredPattern(value);
-            } catch (PatternSyntaxException e) {
-                throw source.error(
-                        start(ctx.getStart()),
-                        "error parsing regexp: " + e.getDescription() + ": " + Literals.quote(value));
+                PromRegex.compile(value);
+            } catch (IllegalArgumentException e) {
+                throw source.error(start(ctx.getStart()), RegexErrors.message(value, e));
             }
         }
         return new LabelMatcher(type, name, value);
