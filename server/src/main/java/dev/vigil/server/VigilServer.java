@@ -145,7 +145,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         log.info("Storage started", "duration", Math.round((System.nanoTime() - openStart) / 1e6) + "ms");
         startScraping();
         startAlerting();
-        engine = ApiWiring.start(api, storage, scraping, alerting, options);
+        engine = ApiWiring.start(api, storage, scraping, alerting, options, reloader);
         ready.set(true);
         log.info("Server is ready to receive web requests.");
     }

@@ -93,6 +93,21 @@ class QueryApiServerTest {
                 .contains("\"scrapeInterval\":\"15s\"");
     }
 
+    /** As in Prometheus, a subquery without a step steps by the global evaluation_interval in force. */
+    @Test
+    void subqueriesWithoutAStepFollowTheEvaluationIntervalAcrossReloads() throws Exception {
+        Path config = dir.resolve("vigil.yml");
+        Files.writeString(config, "global:\n  evaluation_interval: 30s\n");
+        server = VigilServer.start(TestOptions.of(dir, config, 0, false), options -> new InMemoryStorage());
+        String query = api("/api/v1/query?time=6000&query=" + encode("count_over_time(vector(1)[10m:])"));
+
+        assertThat(Http.get(query).body()).endsWith("[6000,\"20\"]}]}}");
+
+        Files.writeString(config, "global:\n  evaluation_interval: 2m\n");
+        assertThat(server.reload().ok()).isTrue();
+        assertThat(Http.get(query).body()).endsWith("[6000,\"5\"]}]}}");
+    }
+
     @Test
     void flagsReachTheApi() throws Exception {
         ServerOptions base = TestOptions.of(dir, null, 0, false);

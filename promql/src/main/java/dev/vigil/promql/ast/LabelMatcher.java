@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A label matcher as written in a selector. This is the syntactic form only; regexes have been checked to compile
- * by the parser, and are anchored at both ends like Prometheus's ({@link #regex(String)}).
+ * by the parser. Regexes are RE2 syntax, fully anchored, with {@code .} matching newlines, as {@link PromRegex}
+ * (which storage matchers use too) implements them.
  */
 public record LabelMatcher(MatchType type, String name, String value) {
     /** The label that holds the metric name. */
@@ -17,16 +18,6 @@ public record LabelMatcher(MatchType type, String name, String value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /**
-     * Compiles a matcher regex the way Prometheus applies it: RE2 syntax, fully anchored ({@link PromRegex#matches}),
-     * with {@code .} matching newlines.
-     *
-     * @throws PromRegex.SyntaxError if {@code regex} is not a valid RE2 expression
-     */
-    public static PromRegex regex(String regex) {
-        return PromRegex.compile(regex);
-    }
-
     /** Whether this matcher accepts a missing label, i.e. the empty value. */
     public boolean matchesEmpty() {
         switch (type) {
@@ -35,9 +26,9 @@ public record LabelMatcher(MatchType type, String name, String value) {
             case NOT_EQUAL:
                 return !value.isEmpty();
             case REGEX:
-                return regex(value).matches("");
+                return PromRegex.compile(value).matches("");
             case NOT_REGEX:
-                return !regex(value).matches("");
+                return !PromRegex.compile(value).matches("");
             default:
                 throw new IllegalStateException("BUG: unknown match type " + type);
         }

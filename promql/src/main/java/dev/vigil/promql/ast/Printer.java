@@ -380,78 +380,8 @@ public final class Printer {
         return out.toString();
     }
 
-    /** Quotes a string with double quotes and Go's escapes (as Go's strconv.Quote). */
+    /** Quotes a string with double quotes and Go's escapes (as Go's strconv.Quote); see {@link GoStrings#quote}. */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2);
-        out.append('"');
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            appendQuoted(out, cp);
-        }
-        return out.append('"').toString();
-    }
-
-    private static void appendQuoted(StringBuilder out, int cp) {
-        switch (cp) {
-            case '"':
-                out.append("\\\"");
-                return;
-            case '\\':
-                out.append("\\\\");
-                return;
-            case 0x07:
-                out.append("\\a");
-                return;
-            case '\b':
-                out.append("\\b");
-                return;
-            case '\f':
-                out.append("\\f");
-                return;
-            case '\n':
-                out.append("\\n");
-                return;
-            case '\r':
-                out.append("\\r");
-                return;
-            case '\t':
-                out.append("\\t");
-                return;
-            case 0x0B:
-                out.append("\\v");
-                return;
-            default:
-                break;
-        }
-        if (isPrintable(cp)) {
-            out.appendCodePoint(cp);
-        } else if (cp < 0x80) {
-            out.append(String.format(Locale.ROOT, "\\x%02x", cp));
-        } else if (cp < 0x10000) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", cp));
-        } else {
-            out.append(String.format(Locale.ROOT, "\\U%08x", cp));
-        }
-    }
-
-    /** Approximates Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
-    private static boolean isPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        switch (Character.getType(cp)) {
-            case Character.CONTROL:
-            case Character.FORMAT:
-            case Character.SURROGATE:
-            case Character.PRIVATE_USE:
-            case Character.UNASSIGNED:
-            case Character.LINE_SEPARATOR:
-            case Character.PARAGRAPH_SEPARATOR:
-            case Character.SPACE_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
+        return GoStrings.quote(s);
     }
 }

@@ -10,15 +10,16 @@ import dev.vigil.promql.value.Scalar;
 import dev.vigil.promql.value.StringValue;
 import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Aggregation operators (querying/operators.md, "Aggregation operators") over one instant vector. */
 final class Aggregations {
     private final Evaluator ev;
+    private final RatioSampler ratioSampler = new RatioSampler();
+    private final Map<Aggregate, Grouping.Keys> keys = new IdentityHashMap<>();
 
     Aggregations(Evaluator ev) {
         this.ev = ev;
@@ -37,7 +38,7 @@ final class Aggregations {
             case BOTTOMK:
             case LIMITK:
             case LIMIT_RATIO:
-                return selectK(a, op, param, in, grouping, offset);
+                return selectK(a, op, param, in, offset);
             case COUNT_VALUES:
                 return countValues(a, ((StringValue) param).value(), in, grouping, t);
             default:
@@ -46,28 +47,31 @@ final class Aggregations {
         double phi = Double.NaN;
         if (op == AggregateOp.QUANTILE) {
             phi = ((Scalar) param).value();
-            if (Double.isNaN(phi) || phi < 0 || phi > 1) {
-                ev.ctx()
-                        .annotations()
-                        .warn("quantile value should be between 0 and 1, got " + FloatFormat.format(phi), offset);
-            }
+            ev.ctx().annotations().checkQuantile(phi, offset);
         }
-        Map<Labels, List<Integer>> groups = group(in, a.without(), grouping);
-        Vector out = new Vector(groups.size());
+        Grouping groups = group(a, in);
+        int[][] members = groups.members();
+        Vector out = new Vector(groups.count);
         double[] buf = new double[16];
-        for (Map.Entry<Labels, List<Integer>> g : groups.entrySet()) {
-            List<Integer> members = g.getValue();
-            if (buf.length < members.size()) {
-                buf = new double[members.size() * 2];
+        for (int g = 0; g < groups.count; g++) {
+            int[] m = members[g];
+            if (buf.length < m.length) {
+                buf = new double[m.length * 2];
             }
             boolean drop = false;
-            for (int k = 0; k < members.size(); k++) {
-                buf[k] = in.value(members.get(k));
-                drop |= in.dropName(members.get(k));
+            for (int k = 0; k < m.length; k++) {
+                buf[k] = in.value(m[k]);
+                drop |= in.dropName(m[k]);
             }
-            out.add(g.getKey(), aggregate(op, buf, members.size(), phi), t, byName && drop);
+            out.add(groups.keys[g], aggregate(op, buf, m.length, phi), t, byName && drop);
         }
         return out;
+    }
+
+    /** The groups of {@code in}, with the aggregation's group keys remembered across steps. */
+    private Grouping group(Aggregate a, Vector in) {
+        Grouping.Keys k = keys.computeIfAbsent(a, Grouping.Keys::new);
+        return Grouping.of(in.size(), in::labels, k);
     }
 
     private static double aggregate(AggregateOp op, double[] v, int n, double phi) {
@@ -93,17 +97,6 @@ final class Aggregations {
             default:
                 throw new IllegalStateException("BUG: aggregation " + op + " is not a reduction");
         }
-    }
-
-    /** Groups element indexes by their grouping labels, in order of first appearance. */
-    private static Map<Labels, List<Integer>> group(Vector in, boolean without, String[] grouping) {
-        Map<Labels, List<Integer>> groups = new LinkedHashMap<>();
-        LabelsBuilder b = new LabelsBuilder();
-        for (int i = 0; i < in.size(); i++) {
-            groups.computeIfAbsent(groupKey(b, in.labels(i), without, grouping), k -> new ArrayList<>())
-                    .add(i);
-        }
-        return groups;
     }
 
     static Labels groupKey(LabelsBuilder b, Labels l, boolean without, String[] grouping) {
@@ -133,7 +126,7 @@ final class Aggregations {
         return out;
     }
 
-    private Vector selectK(Aggregate a, AggregateOp op, Value param, Vector in, String[] grouping, int offset) {
+    private Vector selectK(Aggregate a, AggregateOp op, Value param, Vector in, int offset) {
         double p = ((Scalar) param).value();
         long k = 0;
         double ratio = 0;
@@ -163,24 +156,24 @@ final class Aggregations {
                 return new Vector(0);
             }
         }
-        Map<Labels, List<Integer>> groups = group(in, a.without(), grouping);
         Vector out = new Vector(in.size());
-        for (List<Integer> members : groups.values()) {
+        boolean top = op == AggregateOp.TOPK;
+        for (int[] members : group(a, in).members()) {
             switch (op) {
                 case LIMITK:
-                    for (int i = 0; i < members.size() && i < k; i++) {
-                        out.addFrom(in, members.get(i));
+                    for (int i = 0; i < members.length && i < k; i++) {
+                        out.addFrom(in, members[i]);
                     }
                     break;
                 case LIMIT_RATIO:
                     for (int idx : members) {
-                        if (RatioSampler.keep(in.labels(idx), ratio)) {
+                        if (ratioSampler.keep(in.labels(idx), ratio)) {
                             out.addFrom(in, idx);
                         }
                     }
                     break;
                 default:
-                    for (int idx : TopK.select(in, members, k, op == AggregateOp.TOPK)) {
+                    for (int idx : TopK.select(in, members, k, top)) {
                         out.addFrom(in, idx);
                     }
                     break;

@@ -1,5 +1,8 @@
 package dev.vigil.promql.engine;
 
+import dev.vigil.model.labels.Labels;
+import dev.vigil.promql.ast.GoStrings;
+import dev.vigil.promql.functions.FloatFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +29,41 @@ final class Annotations {
         infos.add("PromQL info: " + message + position(offset));
     }
 
+    /** Warns, as Prometheus does, when a quantile argument is outside [0, 1] (or NaN). */
+    void checkQuantile(double phi, int offset) {
+        if (Double.isNaN(phi) || phi < 0 || phi > 1) {
+            warn("quantile value should be between 0 and 1, got " + FloatFormat.format(phi), offset);
+        }
+    }
+
+    /** The note {@code rate}/{@code increase} leave when the input's name does not look like a counter's. */
+    void checkCounterName(String name, int offset) {
+        if (!name.endsWith("_total")
+                && !name.endsWith("_sum")
+                && !name.endsWith("_count")
+                && !name.endsWith("_bucket")) {
+            info(
+                    "metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "
+                            + FloatFormat.goQuote(name),
+                    offset);
+        }
+    }
+
+    void badBucketLabel(Labels l, int offset) {
+        warn(
+                "bucket label \"le\" is missing or has a malformed value of " + FloatFormat.goQuote(l.get("le"))
+                        + " for metric name " + FloatFormat.goQuote(l.metricName()),
+                offset);
+    }
+
+    void histogramForcedMonotonic(String metricName, int offset) {
+        info(
+                "input to histogram_quantile needed to be fixed for monotonicity (see"
+                        + " https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
+                        + " for metric name " + FloatFormat.goQuote(metricName),
+                offset);
+    }
+
     List<String> warnings() {
         return List.copyOf(new ArrayList<>(warnings));
     }
@@ -47,6 +85,7 @@ final class Annotations {
                 lineStart = i + 1;
             }
         }
-        return " (" + line + ":" + (offset - lineStart + 1) + ")";
+        // Columns in UTF-8 bytes, as Prometheus counts them.
+        return " (" + line + ":" + (GoStrings.utf8Length(query.substring(lineStart, offset)) + 1) + ")";
     }
 }

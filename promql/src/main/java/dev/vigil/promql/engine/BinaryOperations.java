@@ -91,6 +91,19 @@ final class BinaryOperations {
         return l % r;
     }
 
+    /** Whether a vector/vector element survives: arithmetic and bool comparisons always, filters when true. */
+    static boolean kept(BinaryOp op, double lv, double rv, boolean returnBool) {
+        return !op.isComparison() || returnBool || compare(op, lv, rv);
+    }
+
+    /** The value of a surviving vector/vector element: the result, 1 or 0 with bool, else the left value. */
+    static double elementValue(BinaryOp op, double lv, double rv, boolean returnBool) {
+        if (!op.isComparison()) {
+            return arithmetic(op, lv, rv);
+        }
+        return returnBool ? (compare(op, lv, rv) ? 1 : 0) : lv;
+    }
+
     static boolean compare(BinaryOp op, double l, double r) {
         switch (op) {
             case EQL:
@@ -205,20 +218,11 @@ final class BinaryOperations {
             }
             double lv = oneOnLeft ? one.value(k) : many.value(j);
             double rv = oneOnLeft ? many.value(j) : one.value(k);
-            double value;
-            if (op.isComparison()) {
-                boolean keep = compare(op, lv, rv);
-                if (returnBool) {
-                    value = keep ? 1 : 0;
-                } else if (!keep) {
-                    continue;
-                } else {
-                    value = lv;
-                }
-            } else {
-                value = arithmetic(op, lv, rv);
+            if (!kept(op, lv, rv, returnBool)) {
+                continue;
             }
-            Labels metric = resultLabels(many.labels(j), one.labels(k), m, include);
+            double value = elementValue(op, lv, rv, returnBool);
+            Labels metric = resultLabels(many.labels(j), one.labels(k), op, m, include);
             if (card != Cardinality.ONE_TO_ONE
                     && !inserted.computeIfAbsent(sig, x -> new HashSet<>()).add(metric)) {
                 throw new QueryException("multiple matches for labels: grouping labels must ensure unique matches");
@@ -228,8 +232,12 @@ final class BinaryOperations {
         return out;
     }
 
-    private static Labels resultLabels(Labels many, Labels one, VectorMatching m, String[] include) {
+    static Labels resultLabels(Labels many, Labels one, BinaryOp op, VectorMatching m, String[] include) {
         LabelsBuilder b = new LabelsBuilder(many);
+        if (!op.isComparison()) {
+            // As Prometheus: arithmetic between two vectors removes the name, type and unit at once, not lazily.
+            MetricMetadata.delete(b);
+        }
         if (m.cardinality() == Cardinality.ONE_TO_ONE) {
             if (m.on()) {
                 b.keep(m.matchingLabels().toArray(new String[0]));
@@ -248,7 +256,7 @@ final class BinaryOperations {
         return b.labels();
     }
 
-    private static QueryException duplicateSeries(Labels sig, String side, Labels a, Labels b) {
+    static QueryException duplicateSeries(Labels sig, String side, Labels a, Labels b) {
         List<Labels> pair = a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a);
         return new QueryException("found duplicate series for the match group " + sig + " on the " + side
                 + " hand-side of the operation: [" + pair.get(0) + ", " + pair.get(1) + "]"

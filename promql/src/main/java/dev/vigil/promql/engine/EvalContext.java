@@ -112,9 +112,12 @@ final class EvalContext {
         currentSamples = held;
     }
 
-    /** Closes top-level step {@code index}: the samples processed since the previous step are booked to it. */
+    /**
+     * Closes top-level step {@code index} of a step-by-step evaluation: the samples processed since the previous step
+     * are booked to it.
+     */
     void endStep(int index) {
-        samplesPerStep[index] = samplesProcessed - samplesAtStepStart;
+        samplesPerStep[index] += samplesProcessed - samplesAtStepStart;
         samplesAtStepStart = samplesProcessed;
     }
 
@@ -124,10 +127,20 @@ final class EvalContext {
     }
 
     /**
-     * Accounts the samples of the finished result, which stay in memory until returned: they count toward the peak
-     * and the limit but were processed already.
+     * Counts {@code n} samples as processed at top-level step {@code step} by an evaluation over the whole range (the
+     * query's statistics), without holding them.
      */
-    void holdResult(long n) {
+    void processedAt(int step, long n) {
+        samplesPerStep[step] += n;
+        samplesProcessed += n;
+        samplesAtStepStart += n;
+    }
+
+    /**
+     * Accounts {@code n} more samples held in memory until {@link #release}d (or, for the finished result, until it is
+     * returned); fails when over the limit. Holding does not count them as processed.
+     */
+    void hold(long n) {
         currentSamples += n;
         if (currentSamples > peakSamples) {
             peakSamples = currentSamples;
@@ -137,10 +150,15 @@ final class EvalContext {
         }
     }
 
-    /** Accounts {@code n} more samples held in memory; fails when over the limit. */
+    /** Samples no longer held. */
+    void release(long n) {
+        currentSamples -= n;
+    }
+
+    /** Samples processed and held by one step of a step-by-step evaluation; fails when over the limit. */
     void addSamples(long n) {
         samplesProcessed += n;
-        holdResult(n);
+        hold(n);
     }
 
     /** Fails when the query was cancelled, its thread interrupted or its deadline passed. Cheap enough for loops. */

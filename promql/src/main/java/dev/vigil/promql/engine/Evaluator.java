@@ -1,23 +1,19 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
-import dev.vigil.model.labels.MatchType;
-import dev.vigil.model.labels.Matcher;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.Querier;
-import dev.vigil.model.storage.SeriesIterator;
-import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.promql.ast.Aggregate;
 import dev.vigil.promql.ast.Binary;
 import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.Expr;
-import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.ast.MatrixSelector;
 import dev.vigil.promql.ast.NumberLiteral;
 import dev.vigil.promql.ast.Paren;
 import dev.vigil.promql.ast.StringLiteral;
 import dev.vigil.promql.ast.Subquery;
 import dev.vigil.promql.ast.Unary;
+import dev.vigil.promql.ast.ValueType;
 import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Scalar;
@@ -27,10 +23,12 @@ import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates an expression tree at one timestamp at a time; a range query calls {@link #eval} once per step. Selectors
@@ -45,6 +43,11 @@ final class Evaluator {
     private final Map<VectorSelector, LoadedSeries[]> loaded = new IdentityHashMap<>();
     private final Map<Expr, Boolean> invariant = new IdentityHashMap<>();
     private final Map<Expr, Value> invariantResults = new IdentityHashMap<>();
+    /** Per subquery, its inner values at the times of the last window it was evaluated for. */
+    private final Map<Subquery, Map<Long, Value>> subqueryValues = new IdentityHashMap<>();
+    /** Subtrees evaluated over the whole range beforehand: {@link StepVector} or {@code double[]} per step. */
+    private final Map<Expr, Object> precomputed = new IdentityHashMap<>();
+
     private final FunctionCalls functions;
     private final BinaryOperations binary;
     private final Aggregations aggregations;
@@ -61,11 +64,58 @@ final class Evaluator {
         return ctx;
     }
 
-    /** Reads every selector's series from one querier covering all of them. */
-    void load(Querier querier) {
+    /** Reads every selector's series from one querier covering all of them, except those in {@code skip}. */
+    void load(Querier querier, Set<VectorSelector> skip) {
         for (Map.Entry<VectorSelector, SelectorRanges.Need> e : needs.entrySet()) {
-            loaded.put(e.getKey(), read(querier, e.getKey(), e.getValue()));
+            if (!skip.contains(e.getKey())) {
+                loaded.put(e.getKey(), read(querier, e.getKey(), e.getValue()));
+            }
         }
+    }
+
+    /**
+     * Evaluates {@code e} over all steps of the range query at once; at each step {@link #eval} then returns its
+     * value at that step. Returns the samples it holds.
+     */
+    long precompute(Expr e, RangeEvaluator range) {
+        if (e.type() == ValueType.SCALAR) {
+            precomputed.put(e, range.scalar(e));
+            return 0;
+        }
+        StepVector v = range.vector(e);
+        precomputed.put(e, v);
+        return v.points();
+    }
+
+    /** The value of a precomputed expression at evaluation time {@code t}, one of the query's steps. */
+    private Value slice(Object pre, long t) {
+        long offset = t - ctx.start();
+        if (!ctx.isRangeQuery() || offset % ctx.step() != 0) {
+            throw new IllegalStateException("BUG: whole-range value asked for at " + t + ", not a step");
+        }
+        int k = (int) (offset / ctx.step());
+        if (pre instanceof double[] scalar) {
+            return new Scalar(scalar[k]);
+        }
+        StepVector v = (StepVector) pre;
+        Vector out = new Vector(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            StepSeries s = v.get(i);
+            if (s.has(k)) {
+                out.add(s.labels, s.value(k), t, s.dropName);
+            }
+        }
+        return out;
+    }
+
+    /** The time range of samples {@code vs} reads. */
+    SelectorRanges.Need need(VectorSelector vs) {
+        return needs.get(vs);
+    }
+
+    /** The samples loaded for {@code vs} by {@link #load}. */
+    LoadedSeries[] loaded(VectorSelector vs) {
+        return loaded.get(vs);
     }
 
     /** The overall {@code [minT, maxT]} of samples the query reads, or null when it reads none. */
@@ -80,51 +130,25 @@ final class Evaluator {
     }
 
     private LoadedSeries[] read(Querier querier, VectorSelector vs, SelectorRanges.Need need) {
-        List<LabelMatcher> all = vs.allMatchers();
-        Matcher[] matchers = new Matcher[all.size()];
-        for (int i = 0; i < matchers.length; i++) {
-            LabelMatcher m = all.get(i);
-            matchers[i] = Matcher.of(MatchType.valueOf(m.type().name()), m.name(), m.value());
-        }
-        // Label order, as Prometheus reads series from more than one block: which of equal values topk keeps and the
-        // order of groups depend on it, and it does not change with the order series were created in.
-        SeriesSet set = querier.select(true, matchers);
+        SelectorReader reader = new SelectorReader(querier, vs, need, ctx);
         List<LoadedSeries> out = new ArrayList<>();
-        SeriesIterator reuse = null;
-        long[] ts = new long[64];
-        double[] vs2 = new double[64];
-        while (set.next()) {
-            ctx.checkpoint();
-            dev.vigil.model.storage.Series s = set.at();
-            SeriesIterator it = reuse == null ? s.iterator() : s.iterator(reuse);
-            reuse = it;
-            int n = 0;
-            // Windows are left-open, so a sample at exactly minT is never needed.
-            boolean ok = it.seek(need.minT + 1);
-            while (ok && it.timestamp() <= need.maxT) {
-                double v = it.value();
-                if (!need.range || !StaleMarker.isStaleNaN(v)) {
-                    if (n == ts.length) {
-                        ts = Arrays.copyOf(ts, n * 2);
-                        vs2 = Arrays.copyOf(vs2, n * 2);
-                    }
-                    ts[n] = it.timestamp();
-                    vs2[n] = v;
-                    n++;
-                }
-                ok = it.next();
-            }
-            if (n > 0) {
-                out.add(new LoadedSeries(s.labels(), Arrays.copyOf(ts, n), Arrays.copyOf(vs2, n), n));
-                ctx.seriesTouched++;
-                ctx.samplesLoaded += n;
-            }
+        while (reader.next()) {
+            out.add(reader.copy());
         }
         return out.toArray(new LoadedSeries[0]);
     }
 
+    /** A reader of {@code vs}'s series for evaluations that consume them one at a time. */
+    SelectorReader reader(Querier querier, VectorSelector vs) {
+        return new SelectorReader(querier, vs, needs.get(vs), ctx);
+    }
+
     /** Evaluates {@code e} at time {@code t} (milliseconds). */
     Value eval(Expr e, long t) {
+        Object pre = precomputed.get(e);
+        if (pre != null) {
+            return slice(pre, t);
+        }
         if (e instanceof NumberLiteral n) {
             return new Scalar(n.value());
         } else if (e instanceof StringLiteral s) {
@@ -254,9 +278,18 @@ final class Evaluator {
         }
         Map<Labels, SeriesBuilder> byLabels = new LinkedHashMap<>();
         long samples = 0;
+        // The inner values at these absolute times do not depend on the outer step, and consecutive steps share
+        // most of them: keep those still inside the window instead of evaluating them again.
+        Map<Long, Value> memo = subqueryValues.computeIfAbsent(sq, x -> new HashMap<>());
+        long windowStart = first;
+        memo.keySet().removeIf(ti -> ti < windowStart || ti > te);
         for (long ti = first; ti <= te; ti += step) {
             ctx.checkNow();
-            Value v = eval(sq.expr(), ti);
+            Value v = memo.get(ti);
+            if (v == null) {
+                v = eval(sq.expr(), ti);
+                memo.put(ti, v);
+            }
             if (v instanceof Scalar s) {
                 byLabels.computeIfAbsent(Labels.EMPTY, k -> new SeriesBuilder()).add(ti, s.value(), false);
                 samples++;
@@ -346,6 +379,11 @@ final class Evaluator {
 
         int size() {
             return n;
+        }
+
+        /** The time of the last point; only when {@link #size()} is positive. */
+        long lastTime() {
+            return ts[n - 1];
         }
 
         Series build(Labels labels) {

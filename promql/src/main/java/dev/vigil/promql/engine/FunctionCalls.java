@@ -12,15 +12,14 @@ import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.functions.BucketQuantiles;
 import dev.vigil.promql.functions.FloatFormat;
 import dev.vigil.promql.functions.MathFunctions;
-import dev.vigil.promql.functions.Stats;
 import dev.vigil.promql.functions.UnixCalendar;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Scalar;
-import dev.vigil.promql.value.Series;
 import dev.vigil.promql.value.StringValue;
 import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +34,8 @@ final class FunctionCalls {
 
     private final Evaluator ev;
     private final BucketQuantiles buckets = new BucketQuantiles();
-    private final double[] regression = new double[2];
-    private double[] scratch = new double[64];
+    private final WindowFunction.Scratch windowScratch = new WindowFunction.Scratch();
+    private final Map<Call, LabelFunctions> labelFunctions = new IdentityHashMap<>();
 
     FunctionCalls(Evaluator ev) {
         this.ev = ev;
@@ -77,52 +76,6 @@ final class FunctionCalls {
                 Vector v = vectorArg(c, 0, t);
                 return new Scalar(v.size() == 1 ? v.value(0) : Double.NaN);
             }
-            case "abs":
-                return map(c, t, Math::abs);
-            case "ceil":
-                return map(c, t, Math::ceil);
-            case "floor":
-                return map(c, t, Math::floor);
-            case "exp":
-                return map(c, t, Math::exp);
-            case "sqrt":
-                return map(c, t, Math::sqrt);
-            case "ln":
-                return map(c, t, Math::log);
-            case "log2":
-                return map(c, t, v -> Math.log(v) / Math.log(2));
-            case "log10":
-                return map(c, t, Math::log10);
-            case "sgn":
-                return map(c, t, MathFunctions::sgn);
-            case "deg":
-                return map(c, t, v -> v * 180 / Math.PI);
-            case "rad":
-                return map(c, t, v -> v * Math.PI / 180);
-            case "sin":
-                return map(c, t, Math::sin);
-            case "cos":
-                return map(c, t, Math::cos);
-            case "tan":
-                return map(c, t, Math::tan);
-            case "asin":
-                return map(c, t, Math::asin);
-            case "acos":
-                return map(c, t, Math::acos);
-            case "atan":
-                return map(c, t, Math::atan);
-            case "sinh":
-                return map(c, t, Math::sinh);
-            case "cosh":
-                return map(c, t, Math::cosh);
-            case "tanh":
-                return map(c, t, Math::tanh);
-            case "asinh":
-                return map(c, t, MathFunctions::asinh);
-            case "acosh":
-                return map(c, t, MathFunctions::acosh);
-            case "atanh":
-                return map(c, t, MathFunctions::atanh);
             case "round": {
                 double to = c.args().size() > 1 ? scalarArg(c, 1, t) : 1;
                 return map(c, t, v -> MathFunctions.round(v, to));
@@ -161,9 +114,9 @@ final class FunctionCalls {
             case "year":
                 return dateFunction(c, name, t);
             case "label_replace":
-                return LabelFunctions.replace(c, vectorArg(c, 0, t), stringArgs(c, t));
+                return labelFunction(c, t).apply(vectorArg(c, 0, t));
             case "label_join":
-                return LabelFunctions.join(c, vectorArg(c, 0, t), stringArgs(c, t));
+                return labelFunction(c, t).apply(vectorArg(c, 0, t));
             case "sort":
             case "sort_desc":
                 if (ev.ctx().isRangeQuery()) {
@@ -206,7 +159,15 @@ final class FunctionCalls {
             case "start_timestamp":
                 throw new QueryException("function " + name + "() is experimental and not supported by this engine");
             default:
-                return RangeCalls.call(this, c, name, t);
+                DoubleUnaryOperator unary = MathFunctions.unary(name);
+                if (unary != null) {
+                    return map(c, t, unary);
+                }
+                WindowFunction window = WindowFunction.of(name);
+                if (window == null) {
+                    throw new IllegalStateException("BUG: no implementation for function " + name);
+                }
+                return RangeCalls.call(this, c, window, t);
         }
     }
 
@@ -214,15 +175,8 @@ final class FunctionCalls {
         return ev;
     }
 
-    double[] scratch(int n) {
-        if (scratch.length < n) {
-            scratch = new double[Math.max(n, scratch.length * 2)];
-        }
-        return scratch;
-    }
-
-    double[] regression() {
-        return regression;
+    WindowFunction.Scratch windowScratch() {
+        return windowScratch;
     }
 
     private void warnSortInRange(Call c) {
@@ -243,6 +197,16 @@ final class FunctionCalls {
 
     double scalarArg(Call c, int i, long t) {
         return ((Scalar) ev.eval(c.args().get(i), t)).value();
+    }
+
+    /** The call's label function, checked once and reused at every step (its arguments are string literals). */
+    private LabelFunctions labelFunction(Call c, long t) {
+        LabelFunctions f = labelFunctions.get(c);
+        if (f == null) {
+            f = LabelFunctions.of(c, stringArgs(c, t));
+            labelFunctions.put(c, f);
+        }
+        return f;
     }
 
     private List<String> stringArgs(Call c, long t) {
@@ -303,28 +267,14 @@ final class FunctionCalls {
 
     private Vector histogramQuantile(Call c, long t) {
         double phi = scalarArg(c, 0, t);
-        if (Double.isNaN(phi) || phi < 0 || phi > 1) {
-            ev.ctx()
-                    .annotations()
-                    .warn(
-                            "quantile value should be between 0 and 1, got " + FloatFormat.format(phi),
-                            c.args().get(0).position().start());
-        }
+        ev.ctx().annotations().checkQuantile(phi, c.args().get(0).position().start());
         int argOffset = c.args().get(1).position().start();
         Map<Labels, BucketGroup> groups = bucketGroups(vectorArg(c, 1, t), argOffset);
         Vector out = new Vector(groups.size());
         for (Map.Entry<Labels, BucketGroup> g : groups.entrySet()) {
             g.getValue().fill(buckets);
             double q = buckets.quantile(phi);
-            if (buckets.forcedMonotonic()) {
-                ev.ctx()
-                        .annotations()
-                        .info(
-                                "input to histogram_quantile needed to be fixed for monotonicity (see"
-                                        + " https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
-                                        + " for metric name " + FloatFormat.goQuote(g.getValue().metricName),
-                                argOffset);
-            }
+            warnIfForcedMonotonic(g.getValue(), argOffset);
             out.add(g.getKey(), q, t, true);
         }
         return out;
@@ -341,13 +291,9 @@ final class FunctionCalls {
         String[] names = new String[count];
         for (int k = 0; k < count; k++) {
             phis[k] = scalarArg(c, k + 2, t);
-            if (Double.isNaN(phis[k]) || phis[k] < 0 || phis[k] > 1) {
-                ev.ctx()
-                        .annotations()
-                        .warn(
-                                "quantile value should be between 0 and 1, got " + FloatFormat.format(phis[k]),
-                                c.args().get(k + 2).position().start());
-            }
+            ev.ctx()
+                    .annotations()
+                    .checkQuantile(phis[k], c.args().get(k + 2).position().start());
             String q = FloatFormat.plain(phis[k]);
             names[k] = q.matches("-?\\d+") ? q + ".0" : q;
         }
@@ -368,13 +314,7 @@ final class FunctionCalls {
 
     private void warnIfForcedMonotonic(BucketGroup g, int argOffset) {
         if (buckets.forcedMonotonic()) {
-            ev.ctx()
-                    .annotations()
-                    .info(
-                            "input to histogram_quantile needed to be fixed for monotonicity (see"
-                                    + " https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)"
-                                    + " for metric name " + FloatFormat.goQuote(g.metricName),
-                            argOffset);
+            ev.ctx().annotations().histogramForcedMonotonic(g.metricName, argOffset);
         }
     }
 
@@ -400,13 +340,7 @@ final class FunctionCalls {
             String le = l.get("le");
             Double upper = MathFunctions.parseGoFloat(le);
             if (upper == null) {
-                ev.ctx()
-                        .annotations()
-                        .warn(
-                                "bucket label \"le\" is missing or has a malformed value of "
-                                        + FloatFormat.goQuote(le) + " for metric name "
-                                        + FloatFormat.goQuote(l.metricName()),
-                                argOffset);
+                ev.ctx().annotations().badBucketLabel(l, argOffset);
                 continue;
             }
             b.reset(l);
@@ -444,16 +378,5 @@ final class FunctionCalls {
                 b.add(upper[i], counts[i]);
             }
         }
-    }
-
-    static double[] values(Series s, double[] buf) {
-        for (int i = 0; i < s.size(); i++) {
-            buf[i] = s.value(i);
-        }
-        return buf;
-    }
-
-    static double quantile(double phi, Series s, double[] buf) {
-        return Stats.quantile(phi, values(s, buf), s.size());
     }
 }

@@ -9,8 +9,10 @@ package dev.vigil.promql.engine;
  *     Prometheus reports as {@code totalQueryableSamples}); the samples held by the final result are not counted
  * @param peakSamples the most samples held at once, the figure checked against {@link EngineOptions#maxSamples()}
  * @param parseNanos time spent parsing the query text (0 when an AST was given)
- * @param prepareNanos time spent selecting series and loading their samples
- * @param evalNanos time spent evaluating
+ * @param prepareNanos time spent before evaluation: working out each selector's time range and, when the query is
+ *     evaluated step by step, selecting series and loading their samples
+ * @param evalNanos time spent evaluating; a range query evaluated over the whole range at once reads its series from
+ *     storage during this phase, one at a time
  * @param samplesPerStep {@code samplesProcessed} split by evaluation step: element {@code i} belongs to {@code start +
  *     i * step} (one element for an instant query); the elements add up to {@code samplesProcessed}. Shared, not to
  *     be modified.

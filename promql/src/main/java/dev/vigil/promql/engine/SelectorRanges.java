@@ -83,6 +83,31 @@ final class SelectorRanges {
         }
     }
 
+    /** Calls {@code action} with every selector in {@code e}, including those of range selectors. */
+    static void forEachSelector(Expr e, java.util.function.Consumer<VectorSelector> action) {
+        if (e instanceof VectorSelector vs) {
+            action.accept(vs);
+        } else if (e instanceof MatrixSelector ms) {
+            action.accept(ms.selector());
+        } else if (e instanceof Subquery sq) {
+            forEachSelector(sq.expr(), action);
+        } else if (e instanceof Call c) {
+            c.args().forEach(a -> forEachSelector(a, action));
+        } else if (e instanceof Binary b) {
+            forEachSelector(b.lhs(), action);
+            forEachSelector(b.rhs(), action);
+        } else if (e instanceof Aggregate a) {
+            if (a.param() != null) {
+                forEachSelector(a.param(), action);
+            }
+            forEachSelector(a.expr(), action);
+        } else if (e instanceof Unary u) {
+            forEachSelector(u.expr(), action);
+        } else if (e instanceof Paren p) {
+            forEachSelector(p.expr(), action);
+        }
+    }
+
     private Need need(VectorSelector vs, boolean range) {
         if (vs.rangeModifier() != RangeModifier.NONE) {
             throw new QueryException("the " + vs.rangeModifier().keyword()

@@ -1,8 +1,6 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.promql.value.Vector;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /** {@code sort}, {@code sort_desc}, {@code sort_by_label} and {@code sort_by_label_desc}. */
@@ -10,7 +8,7 @@ final class Sorting {
     private Sorting() {}
 
     static Vector byValue(Vector in, boolean descending) {
-        Comparator<Integer> cmp = (a, b) -> {
+        IndexSort.Comparator cmp = (a, b) -> {
             double x = in.value(a);
             double y = in.value(b);
             boolean xn = Double.isNaN(x);
@@ -24,7 +22,7 @@ final class Sorting {
     }
 
     static Vector byLabels(Vector in, List<String> names, boolean descending) {
-        Comparator<Integer> cmp = (a, b) -> {
+        IndexSort.Comparator cmp = (a, b) -> {
             for (String name : names) {
                 int c = NaturalOrder.compare(
                         in.labels(a).get(name), in.labels(b).get(name));
@@ -38,12 +36,9 @@ final class Sorting {
         return sorted(in, cmp);
     }
 
-    private static Vector sorted(Vector in, Comparator<Integer> cmp) {
-        Integer[] idx = new Integer[in.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, cmp);
+    private static Vector sorted(Vector in, IndexSort.Comparator cmp) {
+        int[] idx = IndexSort.identity(in.size());
+        IndexSort.sort(idx, idx.length, cmp);
         Vector out = new Vector(in.size());
         for (int i : idx) {
             out.addFrom(in, i);

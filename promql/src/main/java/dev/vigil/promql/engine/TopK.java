@@ -1,43 +1,55 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.promql.value.Vector;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
- * The members of one group that {@code topk}/{@code bottomk} return, chosen the way Prometheus 3 chooses them, so
- * that among equal values the same series come out. Members are offered in input order to a binary heap of at most k
- * whose root is the worst member kept (the lowest for topk, the highest for bottomk; NaN is worse than any number). A
- * member displaces the root only when it is strictly better, or a number where the root is NaN. Plain sorting keeps
- * other members among equals: the heap's sift operations decide which equal member sits at the root.
+ * How {@code topk}/{@code bottomk} choose a group's members, the way Prometheus chooses them, so that among equal values
+ * the same series come out; both evaluation paths use it ({@link Aggregations} per step, {@link StepHeaps} over a whole
+ * range). Members are offered in input order to a binary heap of at most k whose root is the worst member kept (the
+ * lowest for topk, the highest for bottomk; NaN is worse than any number). A member displaces the root only when it is
+ * strictly better, or a number where the root is NaN. Plain sorting keeps other members among equals: the heap's sift
+ * operations decide which equal member sits at the root.
  *
- * <p>The kept members come out best first. For up to 12 of them equal values are ordered as Prometheus orders them
- * (an insertion sort over the heap); for more, Prometheus's sort is unstable and Vigil keeps heap order among equals.
- * Stateless.
+ * <p>A heap is a pair of arrays, member indexes and their values, of which the first {@code size} entries are in use.
+ * The kept members of one step come out best first ({@link #select}). For up to 12 of them equal values are ordered
+ * as Prometheus orders them (an insertion sort over the heap); for more, Prometheus's sort is unstable and Vigil keeps
+ * input order among equals. Stateless.
  */
 final class TopK {
     private static final int INSERTION_SORT_MAX = 12;
 
     private TopK() {}
 
-    /** Indexes into {@code in} of the kept members of {@code members}, best first. */
-    static int[] select(Vector in, List<Integer> members, long k, boolean top) {
-        int capacity = (int) Math.min(k, members.size());
+    /** Indexes into {@code in} of the kept members of {@code members} (input order), best first. */
+    static int[] select(Vector in, int[] members, long k, boolean top) {
+        int capacity = (int) Math.min(k, members.length);
         int[] heap = new int[capacity];
+        double[] values = new double[capacity];
         int size = 0;
         for (int member : members) {
-            if (size < capacity) {
-                heap[size] = member;
-                siftUp(in, heap, size, top);
-                size++;
-            } else if (displaces(in.value(member), in.value(heap[0]), top)) {
-                heap[0] = member;
-                siftDown(in, heap, 0, size, top);
-            }
+            size = offer(heap, values, size, capacity, member, in.value(member), top);
         }
-        sortBestFirst(in, heap, top);
+        sortBestFirst(heap, values, top);
         return heap;
+    }
+
+    /**
+     * Offers member {@code index} with value {@code v} to a heap of {@code size} members that keeps at most {@code
+     * limit}; the arrays must have room for {@code min(limit, size + 1)} entries. Returns the heap's new size.
+     */
+    static int offer(int[] heap, double[] values, int size, long limit, int index, double v, boolean top) {
+        if (size < limit) {
+            heap[size] = index;
+            values[size] = v;
+            siftUp(heap, values, size, top);
+            return size + 1;
+        }
+        if (size > 0 && displaces(v, values[0], top)) {
+            heap[0] = index;
+            values[0] = v;
+            siftDown(heap, values, size, top);
+        }
+        return size;
     }
 
     /** Whether a member with value {@code v} takes the place of the root with value {@code root}. */
@@ -48,71 +60,78 @@ final class TopK {
         return top ? v > root : v < root;
     }
 
-    /** Whether {@code a} is worse than {@code b}: the heap order, worst at the root; NaN is worse than anything. */
-    private static boolean worse(Vector in, int a, int b, boolean top) {
-        double va = in.value(a);
-        if (Double.isNaN(va)) {
+    /** Whether value {@code a} is worse than {@code b}: the heap order, worst at the root; NaN is worse than anything. */
+    private static boolean worse(double a, double b, boolean top) {
+        if (Double.isNaN(a)) {
             return true;
         }
-        double vb = in.value(b);
-        return top ? va < vb : va > vb;
+        return top ? a < b : a > b;
     }
 
-    private static void siftUp(Vector in, int[] heap, int i, boolean top) {
+    private static void siftUp(int[] heap, double[] values, int i, boolean top) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!worse(in, heap[i], heap[parent], top)) {
+            if (!worse(values[i], values[parent], top)) {
                 return;
             }
-            swap(heap, i, parent);
+            swap(heap, values, i, parent);
             i = parent;
         }
     }
 
-    private static void siftDown(Vector in, int[] heap, int i, int size, boolean top) {
+    private static void siftDown(int[] heap, double[] values, int size, boolean top) {
+        int i = 0;
         while (true) {
             int child = 2 * i + 1;
             if (child >= size) {
                 return;
             }
-            if (child + 1 < size && worse(in, heap[child + 1], heap[child], top)) {
+            if (child + 1 < size && worse(values[child + 1], values[child], top)) {
                 child++;
             }
-            if (!worse(in, heap[child], heap[i], top)) {
+            if (!worse(values[child], values[i], top)) {
                 return;
             }
-            swap(heap, i, child);
+            swap(heap, values, i, child);
             i = child;
         }
     }
 
-    private static void sortBestFirst(Vector in, int[] heap, boolean top) {
+    private static void sortBestFirst(int[] heap, double[] values, boolean top) {
         if (heap.length <= INSERTION_SORT_MAX) {
             for (int i = 1; i < heap.length; i++) {
-                for (int j = i; j > 0 && worse(in, heap[j - 1], heap[j], top); j--) {
-                    swap(heap, j, j - 1);
+                for (int j = i; j > 0 && worse(values[j - 1], values[j], top); j--) {
+                    swap(heap, values, j, j - 1);
                 }
             }
             return;
         }
-        Integer[] boxed = Arrays.stream(heap).boxed().toArray(Integer[]::new);
-        Comparator<Integer> bestFirst = (a, b) -> {
-            double va = in.value(a);
-            double vb = in.value(b);
-            if (Double.isNaN(va) || Double.isNaN(vb)) {
-                return Boolean.compare(Double.isNaN(va), Double.isNaN(vb));
+        // Positions into the heap, sorted stably by value, NaN last; then ties keep input order.
+        int[] order = IndexSort.identity(heap.length);
+        IndexSort.sort(order, order.length, (a, b) -> {
+            boolean an = Double.isNaN(values[a]);
+            boolean bn = Double.isNaN(values[b]);
+            if (an || bn) {
+                return an != bn ? Boolean.compare(an, bn) : Integer.compare(heap[a], heap[b]);
             }
-            return top ? Double.compare(vb, va) : Double.compare(va, vb);
-        };
-        Arrays.sort(boxed, bestFirst);
-        for (int i = 0; i < heap.length; i++) {
-            heap[i] = boxed[i];
+            if (worse(values[a], values[b], top)) {
+                return 1;
+            }
+            return worse(values[b], values[a], top) ? -1 : Integer.compare(heap[a], heap[b]);
+        });
+        int[] sorted = new int[heap.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = heap[order[i]];
         }
+        System.arraycopy(sorted, 0, heap, 0, heap.length);
     }
 
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+    private static void swap(int[] heap, double[] values, int i, int j) {
+        int t = heap[i];
+        heap[i] = heap[j];
+        heap[j] = t;
+        double v = values[i];
+        values[i] = values[j];
+        values[j] = v;
     }
 }

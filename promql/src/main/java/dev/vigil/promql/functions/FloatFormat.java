@@ -1,5 +1,6 @@
 package dev.vigil.promql.functions;
 
+import dev.vigil.promql.ast.GoStrings;
 import java.math.BigDecimal;
 
 /** Formats floats the way Prometheus prints them in label values and messages. Stateless. */
@@ -65,28 +66,8 @@ public final class FloatFormat {
         return null;
     }
 
-    /** A string in double quotes with Go-style escapes, as in Prometheus's {@code %q}. */
+    /** A string in double quotes with Go's escapes, as in Prometheus's {@code %q}. */
     public static String goQuote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return GoStrings.quote(s);
     }
 }

@@ -1,8 +1,43 @@
 package dev.vigil.promql.functions;
 
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
 /** Element-wise float functions of PromQL that Java's {@link Math} lacks or defines differently. */
 public final class MathFunctions {
+    private static final double LN2 = Math.log(2);
+
+    private static final Map<String, DoubleUnaryOperator> UNARY = Map.ofEntries(
+            Map.entry("abs", Math::abs),
+            Map.entry("ceil", Math::ceil),
+            Map.entry("floor", Math::floor),
+            Map.entry("exp", Math::exp),
+            Map.entry("sqrt", Math::sqrt),
+            Map.entry("ln", Math::log),
+            Map.entry("log2", v -> Math.log(v) / LN2),
+            Map.entry("log10", Math::log10),
+            Map.entry("sgn", MathFunctions::sgn),
+            Map.entry("deg", v -> v * 180 / Math.PI),
+            Map.entry("rad", v -> v * Math.PI / 180),
+            Map.entry("sin", Math::sin),
+            Map.entry("cos", Math::cos),
+            Map.entry("tan", Math::tan),
+            Map.entry("asin", Math::asin),
+            Map.entry("acos", Math::acos),
+            Map.entry("atan", Math::atan),
+            Map.entry("sinh", Math::sinh),
+            Map.entry("cosh", Math::cosh),
+            Map.entry("tanh", Math::tanh),
+            Map.entry("asinh", MathFunctions::asinh),
+            Map.entry("acosh", MathFunctions::acosh),
+            Map.entry("atanh", MathFunctions::atanh));
+
     private MathFunctions() {}
+
+    /** The PromQL function of one float argument called {@code name} ({@code abs}, {@code ln}, ...), or null. */
+    public static DoubleUnaryOperator unary(String name) {
+        return UNARY.get(name);
+    }
 
     public static double asinh(double x) {
         if (Double.isInfinite(x) || x == 0) {

@@ -1,10 +1,9 @@
 package dev.vigil.promql.functions;
 
-import dev.vigil.promql.value.Series;
-
 /**
- * Range-vector kernels over the samples of one {@link Series} window. Callers check the minimum sample count each
- * function documents (most need two samples) before calling.
+ * Range-vector kernels over one window of one series: the samples {@code [from, to)} of parallel timestamp and value
+ * arrays, so that callers can slide windows over a series' arrays without creating an object per window. Callers
+ * check the minimum sample count each function documents (most need two samples) before calling. Stateless.
  */
 public final class RangeFunctions {
     private RangeFunctions() {}
@@ -15,23 +14,50 @@ public final class RangeFunctions {
      * counters never below zero), per second when {@code perSecond}. Needs two samples.
      */
     public static double extrapolatedDelta(
-            Series s, long rangeStartMs, long rangeEndMs, boolean counter, boolean perSecond) {
-        int n = s.size();
-        double first = s.value(0);
-        double last = s.value(n - 1);
-        double result = last - first;
-        if (counter) {
-            double prev = first;
-            for (int i = 1; i < n; i++) {
-                double v = s.value(i);
-                if (v < prev) {
-                    result += prev;
-                }
-                prev = v;
+            long[] ts,
+            double[] vs,
+            int from,
+            int to,
+            long rangeStartMs,
+            long rangeEndMs,
+            boolean counter,
+            boolean perSecond) {
+        double result = counter ? counterIncrease(vs, from, to) : vs[to - 1] - vs[from];
+        return extrapolate(ts, vs, from, to, result, rangeStartMs, rangeEndMs, counter, perSecond);
+    }
+
+    /** The last value minus the first, plus the value before each drop (a counter reset). */
+    public static double counterIncrease(double[] vs, int from, int to) {
+        double result = vs[to - 1] - vs[from];
+        double prev = vs[from];
+        for (int i = from + 1; i < to; i++) {
+            double v = vs[i];
+            if (v < prev) {
+                result += prev;
             }
+            prev = v;
         }
-        long firstT = s.timestamp(0);
-        long lastT = s.timestamp(n - 1);
+        return result;
+    }
+
+    /**
+     * The second half of {@link #extrapolatedDelta}: {@code result}, the change over the samples, extrapolated
+     * towards the window's edges.
+     */
+    public static double extrapolate(
+            long[] ts,
+            double[] vs,
+            int from,
+            int to,
+            double result,
+            long rangeStartMs,
+            long rangeEndMs,
+            boolean counter,
+            boolean perSecond) {
+        int n = to - from;
+        double first = vs[from];
+        long firstT = ts[from];
+        long lastT = ts[to - 1];
         double toStart = (firstT - rangeStartMs) / 1000.0;
         double toEnd = (rangeEndMs - lastT) / 1000.0;
         double sampled = (lastT - firstT) / 1000.0;
@@ -58,15 +84,14 @@ public final class RangeFunctions {
     }
 
     /** {@code irate} and {@code idelta}: from the last two samples. Needs two samples. */
-    public static double instant(Series s, boolean rate) {
-        int n = s.size();
-        double prev = s.value(n - 2);
-        double last = s.value(n - 1);
+    public static double instant(long[] ts, double[] vs, int from, int to, boolean rate) {
+        double prev = vs[to - 2];
+        double last = vs[to - 1];
         double result = rate && last < prev ? last : last - prev;
         if (!rate) {
             return result;
         }
-        double seconds = (s.timestamp(n - 1) - s.timestamp(n - 2)) / 1000.0;
+        double seconds = (ts[to - 1] - ts[to - 2]) / 1000.0;
         return seconds == 0 ? Double.NaN : result / seconds;
     }
 
@@ -74,9 +99,9 @@ public final class RangeFunctions {
      * Least-squares fit of value over time, with time in seconds relative to {@code interceptTimeMs}: {@code
      * out[0]} is the slope, {@code out[1]} the value at the intercept time. Needs two samples.
      */
-    public static void linearRegression(Series s, long interceptTimeMs, double[] out) {
-        int n = s.size();
-        double first = s.value(0);
+    public static void linearRegression(long[] ts, double[] vs, int from, int to, long interceptTimeMs, double[] out) {
+        int n = to - from;
+        double first = vs[from];
         boolean constant = true;
         double sumX = 0;
         double sumY = 0;
@@ -86,24 +111,26 @@ public final class RangeFunctions {
         double cY = 0;
         double cXY = 0;
         double cX2 = 0;
-        for (int i = 0; i < n; i++) {
-            double y = s.value(i);
-            if (constant && i > 0 && y != first) {
+        for (int i = from; i < to; i++) {
+            double y = vs[i];
+            if (constant && i > from && y != first) {
                 constant = false;
             }
-            double x = (s.timestamp(i) - interceptTimeMs) / 1000.0;
-            double[] r = kahan(sumX, cX, x);
-            sumX = r[0];
-            cX = r[1];
-            r = kahan(sumY, cY, y);
-            sumY = r[0];
-            cY = r[1];
-            r = kahan(sumXY, cXY, x * y);
-            sumXY = r[0];
-            cXY = r[1];
-            r = kahan(sumX2, cX2, x * x);
-            sumX2 = r[0];
-            cX2 = r[1];
+            double x = (ts[i] - interceptTimeMs) / 1000.0;
+            double t = sumX + x;
+            cX = kahanCompensation(cX, sumX, x, t);
+            sumX = t;
+            t = sumY + y;
+            cY = kahanCompensation(cY, sumY, y, t);
+            sumY = t;
+            double xy = x * y;
+            t = sumXY + xy;
+            cXY = kahanCompensation(cXY, sumXY, xy, t);
+            sumXY = t;
+            double x2 = x * x;
+            t = sumX2 + x2;
+            cX2 = kahanCompensation(cX2, sumX2, x2, t);
+            sumX2 = t;
         }
         if (constant) {
             out[0] = Double.isInfinite(first) ? Double.NaN : 0;
@@ -121,23 +148,21 @@ public final class RangeFunctions {
         out[1] = sumY / n - slope * sumX / n;
     }
 
-    private static double[] kahan(double sum, double c, double inc) {
-        double t = sum + inc;
+    /** The Kahan-Neumaier compensation after adding {@code inc} to {@code sum}, giving {@code t}. */
+    private static double kahanCompensation(double c, double sum, double inc, double t) {
         if (Double.isInfinite(t)) {
-            c = 0;
+            return 0;
         } else if (Math.abs(sum) >= Math.abs(inc)) {
-            c += (sum - t) + inc;
-        } else {
-            c += (inc - t) + sum;
+            return c + ((sum - t) + inc);
         }
-        return new double[] {t, c};
+        return c + ((inc - t) + sum);
     }
 
     /** Number of times the value decreased. */
-    public static int resets(Series s) {
+    public static int resets(double[] vs, int from, int to) {
         int resets = 0;
-        for (int i = 1; i < s.size(); i++) {
-            if (s.value(i) < s.value(i - 1)) {
+        for (int i = from + 1; i < to; i++) {
+            if (vs[i] < vs[i - 1]) {
                 resets++;
             }
         }
@@ -145,11 +170,11 @@ public final class RangeFunctions {
     }
 
     /** Number of times the value changed; NaN to NaN is no change. */
-    public static int changes(Series s) {
+    public static int changes(double[] vs, int from, int to) {
         int changes = 0;
-        for (int i = 1; i < s.size(); i++) {
-            double prev = s.value(i - 1);
-            double cur = s.value(i);
+        for (int i = from + 1; i < to; i++) {
+            double prev = vs[i - 1];
+            double cur = vs[i];
             if (cur != prev && !(Double.isNaN(cur) && Double.isNaN(prev))) {
                 changes++;
             }
@@ -161,15 +186,15 @@ public final class RangeFunctions {
      * Holt's double exponential smoothing with smoothing factor {@code sf} and trend factor {@code tf}, both in (0,
      * 1); the smoothed value at the last sample. Needs two samples.
      */
-    public static double doubleExponentialSmoothing(Series s, double sf, double tf) {
+    public static double doubleExponentialSmoothing(double[] vs, int from, int to, double sf, double tf) {
         double previous = 0;
-        double smoothed = s.value(0);
-        double trend = s.value(1) - s.value(0);
-        for (int i = 1; i < s.size(); i++) {
-            if (i > 1) {
+        double smoothed = vs[from];
+        double trend = vs[from + 1] - vs[from];
+        for (int i = from + 1; i < to; i++) {
+            if (i > from + 1) {
                 trend = tf * (smoothed - previous) + (1 - tf) * trend;
             }
-            double next = sf * s.value(i) + (1 - sf) * (smoothed + trend);
+            double next = sf * vs[i] + (1 - sf) * (smoothed + trend);
             previous = smoothed;
             smoothed = next;
         }

@@ -461,10 +461,9 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         }
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
             try {
-                LabelMatcher.regex(value);
+                PromRegex.compile(value);
             } catch (PromRegex.SyntaxError e) {
-                throw source.error(
-                        start(ctx.getStart()), "error parsing regexp: " + e.problem() + ": " + Literals.quote(value));
+                throw source.error(start(ctx.getStart()), RegexErrors.message(value, e));
             }
         }
         return new LabelMatcher(type, name, value);

@@ -1,5 +1,6 @@
 package dev.vigil.promql.parser;
 
+import dev.vigil.promql.ast.GoStrings;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +48,124 @@ final class Literals {
         try {
             value = Double.parseDouble(digits);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("error parsing number: invalid syntax " + quote(token), e);
+            throw new IllegalArgumentException(
+                    "error parsing number: strconv.ParseFloat: parsing " + quote(token) + ": invalid syntax", e);
         }
         if (Double.isInfinite(value)) {
-            throw new IllegalArgumentException("error parsing number: " + quote(token) + ": value out of range");
+            // Go's strconv error, which Prometheus's message carries.
+            throw new IllegalArgumentException(
+                    "error parsing number: strconv.ParseFloat: parsing " + quote(token) + ": value out of range");
         }
         return value;
+    }
+
+    /**
+     * The part of a malformed number or duration token that Prometheus's lexer has read when it gives up, which its
+     * "bad number or duration syntax" message quotes: {@code "0de"} for {@code 0deadbeef}, {@code "2.5."} for {@code
+     * 2.5.}. Prometheus reads a number (digits, one dot, one exponent with a sign, underscores between digits, hex after
+     * {@code 0x}), and where that stops short, the rest of a duration (a unit, optionally {@code ms}, then more
+     * number-unit pairs) plus one character. The whole token when it reads all of it.
+     */
+    static String badNumberPrefix(String token) {
+        NumberScan scan = new NumberScan(token);
+        if (scan.number()) {
+            return token;
+        }
+        scan.restOfDuration();
+        return token.substring(0, Math.min(scan.pos, token.length()));
+    }
+
+    /** A cursor over a number token, reading the way Prometheus's lexer does. */
+    private static final class NumberScan {
+        private final String s;
+        private int pos;
+
+        NumberScan(String s) {
+            this.s = s;
+        }
+
+        private boolean at(String chars) {
+            return pos < s.length() && chars.indexOf(s.charAt(pos)) >= 0;
+        }
+
+        private boolean take(String chars) {
+            if (at(chars)) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private boolean atEnd() {
+            return pos >= s.length();
+        }
+
+        /** Reads a number; false where it cannot be one (then {@link #pos} is where reading stopped). */
+        boolean number() {
+            int start = pos;
+            String digits = "0123456789";
+            if (take("0") && take("xX")) {
+                take("_");
+                digits = "0123456789abcdefABCDEF";
+            }
+            take(".");
+            take(digits);
+            boolean dot = false;
+            boolean exponent = false;
+            while (at(digits + "._eE")) {
+                if ((at(".") && dot) || (at("eE") && exponent)) {
+                    pos++;
+                    return false;
+                }
+                if (take(".")) {
+                    dot = true;
+                    if (take("_.") || digits.length() > 10) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (take("eE")) {
+                    exponent = true;
+                    take("+-");
+                    if (take("._eE") || atEnd()) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (take("_")) {
+                    if (take("._eE") || atEnd()) {
+                        return false;
+                    }
+                    continue;
+                }
+                while (take(digits)) {
+                    // a run of digits
+                }
+            }
+            return pos != start && (atEnd() || !isAlphaNumeric(s.charAt(pos)));
+        }
+
+        private static boolean isAlphaNumeric(char c) {
+            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || Character.isDigit(c);
+        }
+
+        /** Reads on as the rest of a duration, and then one more character, as Prometheus does before it checks it. */
+        void restOfDuration() {
+            if (!take("smhdwy")) {
+                return;
+            }
+            take("s");
+            while (take("0123456789")) {
+                while (take("0123456789")) {
+                    // more digits
+                }
+                if (!take("smhdw")) {
+                    return;
+                }
+                take("s");
+            }
+            pos++;
+        }
     }
 
     /**
@@ -106,8 +219,8 @@ final class Literals {
     /**
      * Unquotes a string token. Double- and single-quoted strings take Go's escapes ({@code \a \b \f \n \r \t \v
      * \\}, the enclosing quote, octal {@code \nnn}, {@code \xnn}, backslash-u with 4 and backslash-U with 8 hex digits); backtick
-     * strings are raw. Octal and {@code \x} escapes denote bytes; byte sequences that are not UTF-8 decode to
-     * U+FFFD.
+     * strings are raw. Octal and {@code \x} escapes denote bytes; bytes that do not form UTF-8 are kept as
+     * {@link GoStrings} escapes, so that messages can quote them as Prometheus does.
      */
     static String unquote(String token) {
         char quote = token.charAt(0);
@@ -188,7 +301,7 @@ final class Literals {
                     throw new IllegalArgumentException("unknown escape sequence " + describeRune(esc));
             }
         }
-        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        return GoStrings.decode(bytes.toByteArray(), bytes.size());
     }
 
     private static long numericEscape(String body, int start, int digits, int base, long max) {

@@ -4,7 +4,8 @@ package dev.vigil.promql.parser;
  * A query that cannot be parsed or does not type-check. {@link #getMessage()} reads like Prometheus's, e.g. {@code
  * 1:14: parse error: unexpected end of input}; {@link #reason()} is the part after "parse error: ".
  *
- * <p>Positions are UTF-16 char offsets into the query; {@code line} and {@code column} are 1-based.
+ * <p>{@link #offset()} is a UTF-16 char offset into the query; {@code line} and {@code column} are 1-based, the column
+ * counted in UTF-8 bytes as Prometheus counts it (the two differ only after non-ASCII text on the line).
  */
 public final class ParseException extends RuntimeException {
     private static final long serialVersionUID = 1L;

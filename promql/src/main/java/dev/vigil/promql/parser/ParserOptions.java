@@ -10,15 +10,16 @@ package dev.vigil.promql.parser;
  * @param binopFillModifiers accept {@code fill()}, {@code fill_left()} and {@code fill_right()} on binary operators
  *     ({@code --enable-feature=promql-binop-fill-modifiers})
  * @param durationExpressions accept arithmetic, {@code step()}, {@code range()}, {@code min_of()} and {@code
- *     max_of()} in ranges, subquery steps and offsets ({@code --enable-feature=promql-duration-expr})
+ *     max_of()} in ranges, subquery steps and offsets; experimental ({@code --enable-feature=promql-duration-expr})
+ *     until Prometheus 3.14 enabled them for good, so on by default here too
  */
 public record ParserOptions(
         boolean experimentalFunctions,
         boolean extendedRangeSelectors,
         boolean binopFillModifiers,
         boolean durationExpressions) {
-    /** Prometheus's defaults: every experimental feature disabled. */
-    public static final ParserOptions DEFAULT = new ParserOptions(false, false, false, false);
+    /** Prometheus's defaults: every experimental feature disabled, duration expressions enabled (as since 3.14). */
+    public static final ParserOptions DEFAULT = new ParserOptions(false, false, false, true);
 
     /** Everything this parser supports switched on. */
     public static final ParserOptions ALL_FEATURES = new ParserOptions(true, true, true, true);

@@ -1,5 +1,7 @@
 package dev.vigil.promql.parser;
 
+import dev.vigil.promql.ast.GoStrings;
+
 /**
  * The query text with conversions from ANTLR's code point indexes to char offsets and to line:column, and the
  * factory for errors at a position.
@@ -51,6 +53,8 @@ final class SourceText {
                 lastLineBreak = i;
             }
         }
-        return new ParseException(offset, line, offset - lastLineBreak, reason);
+        // Prometheus counts columns in bytes of UTF-8.
+        int column = GoStrings.utf8Length(text.substring(lastLineBreak + 1, offset)) + 1;
+        return new ParseException(offset, line, column, reason);
     }
 }

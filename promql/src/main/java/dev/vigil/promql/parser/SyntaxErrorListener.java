@@ -43,7 +43,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
         String text = token.getText();
         switch (token.getType()) {
             case PromQLParser.BAD_NUMBER:
-                return source.error(offset, "bad number or duration syntax: " + Literals.quote(text));
+                return source.error(
+                        offset, "bad number or duration syntax: " + Literals.quote(Literals.badNumberPrefix(text)));
             case PromQLParser.UNTERMINATED_STRING:
                 return source.error(offset, "unterminated quoted string");
             case PromQLParser.UNTERMINATED_RAW_STRING:
@@ -66,7 +67,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 break;
             case PromQLParser.RIGHT_PAREN:
                 if (nesting.parens == 0) {
-                    return source.error(offset, "unexpected right parenthesis ')'");
+                    // Prometheus reports a stray ')' just after it: its lexer has emitted the token before it checks.
+                    return source.error(offset + 1, "unexpected right parenthesis ')'");
                 }
                 break;
             case PromQLParser.RIGHT_BRACE:

@@ -1,7 +1,6 @@
 package dev.vigil.promql.parser;
 
 import dev.vigil.promql.ast.Aggregate;
-import dev.vigil.promql.ast.AggregateOp;
 import dev.vigil.promql.ast.Binary;
 import dev.vigil.promql.ast.Call;
 import dev.vigil.promql.ast.Cardinality;
@@ -77,22 +76,6 @@ final class TypeChecker {
         if (a.op().hasParameter()) {
             expectType(a.param(), a.op().parameterType(), "aggregation parameter");
         }
-        if (a.op() == AggregateOp.COUNT_VALUES) {
-            Expr param = a.param();
-            while (param instanceof Paren) {
-                param = ((Paren) param).expr();
-            }
-            if (param instanceof StringLiteral && !isValidLabelName(((StringLiteral) param).value())) {
-                throw source.error(
-                        a.param().position().start(),
-                        "invalid label name " + Literals.quote(((StringLiteral) param).value()));
-            }
-        }
-    }
-
-    /** Prometheus 3 accepts any non-empty UTF-8 label name; U+FFFD marks bytes that were not UTF-8. */
-    private static boolean isValidLabelName(String name) {
-        return !name.isEmpty() && name.indexOf('\uFFFD') < 0;
     }
 
     private void checkBinary(Binary b) {

@@ -96,6 +96,34 @@ class EngineTest {
     }
 
     @Test
+    void countValuesChecksItsLabelNameWhenEvaluatedAndQuotesBytesLikeGo() {
+        assertThatThrownBy(() -> engine.instantQuery("count_values(\"\", gauge)", 10 * MIN))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("invalid label name \"\"");
+        assertThatThrownBy(() -> engine.instantQuery("count_values(\"a\\xc5z\", gauge)", 10 * MIN))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("invalid label name \"a\\xc5z\"");
+        assertThat(((Vector) engine.instantQuery("count_values(\"\\ufffd\", gauge)", 10 * MIN)
+                                .value())
+                        .labels(0))
+                .isEqualTo(Labels.of("\ufffd", "10"));
+    }
+
+    @Test
+    void typeAndUnitLabelsGoWithTheName() throws AppendException {
+        Appender app = storage.appender();
+        app.append(0, Labels.of("__name__", "bytes", "__type__", "gauge", "__unit__", "bytes", "a", "1"), 10 * MIN, 5);
+        app.commit();
+        Vector kept = (Vector) engine.instantQuery("bytes", 10 * MIN).value();
+        assertThat(kept.labels(0).has("__type__")).isTrue();
+        Vector dropped = (Vector) engine.instantQuery("bytes * 2", 10 * MIN).value();
+        assertThat(dropped.labels(0)).isEqualTo(Labels.of("a", "1"));
+        Vector joined =
+                (Vector) engine.instantQuery("bytes + on(a) bytes", 10 * MIN).value();
+        assertThat(joined.labels(0)).isEqualTo(Labels.of("a", "1"));
+    }
+
+    @Test
     void tooManySamples() {
         Engine small = new Engine(storage, EngineOptions.DEFAULT.withMaxSamples(5));
         assertThatThrownBy(() -> small.instantQuery("requests_total[10m]", 10 * MIN))
@@ -149,6 +177,44 @@ class EngineTest {
         assertThat(stats.samplesProcessed()).isGreaterThanOrEqualTo(22);
         assertThat(stats.peakSamples()).isPositive();
         assertThat(stats.evalNanos()).isPositive();
+    }
+
+    @Test
+    void wholeRangeStatsCountWindowSamplesPerStep() {
+        QueryStats stats = engine.rangeQuery("sum(rate(requests_total[5m]))", 5 * MIN, 10 * MIN, MIN)
+                .stats();
+        // Six steps, each window (t - 5m, t] holding five samples of each of the two series.
+        assertThat(stats.samplesPerStep()).containsExactly(10, 10, 10, 10, 10, 10);
+        assertThat(stats.samplesProcessed()).isEqualTo(60);
+        assertThat(stats.seriesTouched()).isEqualTo(2);
+        assertThat(stats.peakSamples()).isPositive();
+        // Step by step with a part evaluated over the whole range first: still booked to the right steps.
+        QueryStats mixed = engine.rangeQuery("sort(sum(rate(requests_total[5m])))", 5 * MIN, 10 * MIN, MIN)
+                .stats();
+        assertThat(mixed.samplesPerStep()).containsExactly(10, 10, 10, 10, 10, 10);
+    }
+
+    @Test
+    void explainSaysHowAQueryRunsAndWhatEachSelectorReads() {
+        String range = engine.explain("sum by (job) (rate(requests_total[5m]))", 5 * MIN, 10 * MIN, MIN);
+        assertThat(range)
+                .isEqualTo("range query: 6 steps of 1m from 1970-01-01T00:05:00Z to 1970-01-01T00:10:00Z, evaluated"
+                        + " over the whole range at once, series by series\n"
+                        + "Aggregate sum by (job)\n"
+                        + "  Call rate\n"
+                        + "    MatrixSelector requests_total[5m]  reads samples in (1970-01-01T00:00:00Z,"
+                        + " 1970-01-01T00:10:00Z]\n");
+        String stepwise = engine.explain("label_replace(gauge @ 120, \"a\", \"b\", \"\", \"\")", 0, MIN, 30_000);
+        assertThat(stepwise)
+                .startsWith("range query: 3 steps of 30s from 1970-01-01T00:00:00Z to 1970-01-01T00:01:00Z, evaluated"
+                        + " step by step\n")
+                .contains("Call label_replace  computed once\n")
+                .contains("VectorSelector gauge @ 120.000  reads samples in (1969-12-31T23:57:00Z,"
+                        + " 1970-01-01T00:02:00Z]\n");
+        assertThat(engine.explain("gauge offset 1m", 10 * MIN, 0, 0))
+                .isEqualTo("instant query at 1970-01-01T00:10:00Z\n"
+                        + "VectorSelector gauge offset 1m  reads samples in (1970-01-01T00:04:00Z,"
+                        + " 1970-01-01T00:09:00Z]\n");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Malformed queries: each must fail with Prometheus's message at Prometheus's position (0-based char offset). */
@@ -20,11 +21,15 @@ class ParseErrorTest {
                 arguments("# just a comment\n\n", 0, "no expression found in input"),
                 arguments(".", 0, "unexpected character: '.'"),
                 arguments("2.5.", 0, "bad number or duration syntax: \"2.5.\""),
-                arguments("0deadbeef", 0, "bad number or duration syntax: \"0deadbeef\""),
+                arguments("0deadbeef", 0, "bad number or duration syntax: \"0de\""),
+                arguments("100..4", 0, "bad number or duration syntax: \"100..\""),
+                arguments("foo[5mm]", 4, "bad number or duration syntax: \"5mm\""),
+                arguments("foo[5m:1m1]", 7, "bad number or duration syntax: \"1m1\""),
+                arguments("some_metric[5m] OFFSET 1mm", 23, "bad number or duration syntax: \"1mm\""),
                 arguments("1 !~ 1", 2, "unexpected character after '!': '~'"),
                 arguments("1 =~ 1", 2, "unexpected character after '=': '~'"),
                 arguments("foo $ bar", 4, "unexpected character: '$'"),
-                arguments("(1))", 3, "unexpected right parenthesis ')'"),
+                arguments("(1))", 4, "unexpected right parenthesis ')'"),
                 arguments("((1)", 4, "unclosed left parenthesis"),
                 arguments("sum(rate(", 9, "unclosed left parenthesis"),
                 arguments("}", 0, "unexpected character: '}'"),
@@ -40,6 +45,7 @@ class ParseErrorTest {
                 arguments("foo{bar=\"baz\"}[", 15, "unexpected end of input in duration expression"),
                 // Syntax errors.
                 arguments("1+", 2, "unexpected end of input"),
+                arguments("foo{a=\"é\"} +", 12, "unexpected end of input"),
                 arguments("*1", 0, "unexpected <op:*>"),
                 arguments("@", 0, "unexpected <op:@>"),
                 arguments("-=", 1, "unexpected \"=\""),
@@ -74,9 +80,6 @@ class ParseErrorTest {
                         "foo[5m:1m 1m]",
                         10,
                         "unexpected duration \"1m\" in subquery or range, expected \":\" or \"]\""),
-                arguments("foo[5m * 2]", 4, "experimental duration expression is not enabled"),
-                arguments("foo offset (1h)", 12, "experimental duration expression is not enabled"),
-                arguments("foo[step()]", 4, "experimental duration expression is not enabled"),
                 // Literal values.
                 arguments("foo[5m1]", 4, "bad number or duration syntax: \"5m1\""),
                 arguments("foo[5y1hs]", 4, "unknown unit \"hs\" in duration \"5y1hs\""),
@@ -86,14 +89,15 @@ class ParseErrorTest {
                 arguments("foo[5m:0s]", 7, "duration must be greater than 0"),
                 arguments("foo[9.5e10]", 4, "duration out of range"),
                 arguments("foo offset 9.5e10", 11, "duration out of range"),
-                arguments("1e400", 0, "error parsing number: \"1e400\": value out of range"),
-                arguments("foo{a=~\"(.*\"}", 4, "error parsing regexp: Unclosed group: \"(.*\""),
-                // Java syntax that RE2 lacks.
                 arguments(
-                        "foo{a=~\"a(?=b)\"}",
-                        4,
-                        "error parsing regexp: lookaround assertions are not supported at index 1 (Prometheus uses RE2"
-                                + " syntax): \"a(?=b)\""),
+                        "1e400", 0, "error parsing number: strconv.ParseFloat: parsing \"1e400\": value out of range"),
+                arguments("foo{a=~\"(.*\"}", 4, "error parsing regexp: missing closing ): `(.*`"),
+                arguments("foo{a=~\"a)\"}", 4, "error parsing regexp: unexpected ): `a)`"),
+                arguments("foo{a!~\"x[a-z\"}", 4, "error parsing regexp: missing closing ]: `[a-z`"),
+                arguments("foo{a=~\"*\"}", 4, "error parsing regexp: missing argument to repetition operator: `*`"),
+                // Java syntax that RE2 lacks.
+                arguments("foo{a=~\"a(?=b)\"}", 4, "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
+                arguments("foo{a=~\"(a)\\\\1\"}", 4, "error parsing regexp: invalid escape sequence: `\\1`"),
                 // Modifier placement.
                 arguments(
                         "1 offset 1d",
@@ -161,7 +165,6 @@ class ParseErrorTest {
                         "count_values(5, other_metric)",
                         13,
                         "expected type string in aggregation parameter, got" + " scalar"),
-                arguments("count_values(\"\", x)", 13, "invalid label name \"\""),
                 arguments(
                         "sum(foo[5m])",
                         4,
@@ -210,6 +213,29 @@ class ParseErrorTest {
                     assertThat(e.getMessage())
                             .isEqualTo("2:11: parse error: unexpected identifier \"b\" in label matching, expected"
                                     + " string");
+                });
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"foo[5m * 2] | 4", "foo offset (1h) | 12", "foo[step()] | 4"})
+    void durationExpressionsCanBeSwitchedOffAsBeforePrometheus314(String query, int offset) {
+        ParserOptions without = new ParserOptions(false, false, false, false);
+        assertThat(ExpressionParser.parse(query).toString()).isEqualTo(query);
+        assertThatThrownBy(() -> ExpressionParser.parse(query, without))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("experimental duration expression is not enabled");
+                    assertThat(e.offset()).isEqualTo(offset);
+                });
+    }
+
+    @Test
+    void columnsCountUtf8BytesAsPrometheusDoes() {
+        assertThatThrownBy(() -> ExpressionParser.parse("foo{a=\"é\"} +"))
+                .isInstanceOfSatisfying(ParseException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(12);
+                    assertThat(e.getMessage()).isEqualTo("1:14: parse error: unexpected end of input");
                 });
     }
 

@@ -21,12 +21,12 @@ import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.storage.Storage;
 import dev.vigil.promql.engine.CancelHandle;
 import dev.vigil.promql.engine.Engine;
-import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.scraper.discovery.DiscoveryManager;
 import dev.vigil.scraper.discovery.DiscoveryMetrics;
 import dev.vigil.scraper.discovery.StandardDiscovererFactory;
 import dev.vigil.scraper.discovery.TargetGroup;
 import dev.vigil.server.BuildInfo;
+import dev.vigil.server.QueryEngineSettings;
 import dev.vigil.server.ServerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -158,7 +158,7 @@ public final class AlertingService implements AutoCloseable {
         // Templates are the part of the notification config that can still fail; check them before rules change.
         NotificationTemplates.load(loaded.config());
         source = config.source();
-        queries = new EngineQueryFunction(new Engine(storage, engineOptions(config)), shutdown);
+        queries = new EngineQueryFunction(new Engine(storage, QueryEngineSettings.of(server, config)), shutdown);
         rules.update(config);
         notifications.apply(loaded.config());
         notificationsText = loaded.text();
@@ -170,14 +170,6 @@ public final class AlertingService implements AutoCloseable {
                     config.alerting().alertmanagers().get(i).serviceDiscovery());
         }
         discovery.apply(sets);
-    }
-
-    private EngineOptions engineOptions(VigilConfig config) {
-        return EngineOptions.DEFAULT
-                .withLookbackDelta(server.queryLookbackDelta())
-                .withTimeout(server.queryTimeout())
-                .withMaxSamples(server.queryMaxSamples())
-                .withDefaultSubqueryStep(config.global().evaluationInterval().toDuration());
     }
 
     private void syncAlertmanagers(Map<String, List<TargetGroup>> groups) {

@@ -4,11 +4,12 @@ import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.storage.Storage;
 import dev.vigil.model.storage.StorageAdmin;
 import dev.vigil.promql.engine.Engine;
-import dev.vigil.promql.engine.EngineOptions;
 import dev.vigil.scraper.ScrapeService;
 import dev.vigil.server.BuildInfo;
+import dev.vigil.server.QueryEngineSettings;
 import dev.vigil.server.ServerOptions;
 import dev.vigil.server.alerting.AlertingService;
+import dev.vigil.server.config.ConfigConsumer;
 import dev.vigil.server.config.ConfigReloader;
 import dev.vigil.server.http.ListenAddress;
 import dev.vigil.ui.api.ApiBackend;
@@ -58,33 +59,28 @@ public final class ApiWiring {
         return api;
     }
 
-    /** The engine limits of {@code --query.timeout}, {@code --query.max-samples} and {@code --query.lookback-delta}. */
-    public static EngineOptions engineOptions(ServerOptions options) {
-        return EngineOptions.DEFAULT
-                .withTimeout(options.queryTimeout())
-                .withMaxSamples(options.queryMaxSamples())
-                .withLookbackDelta(options.queryLookbackDelta());
-    }
-
     /**
-     * Gives the API its storage and views, and returns the engine built from the flags (for rule evaluation to share).
+     * Gives the API its storage and views, now and with new engine settings on every reload, and returns an engine
+     * with the current settings.
      */
     public static Engine start(
             PrometheusApi api,
             Storage storage,
             ScrapeService scraping,
             AlertingService alerting,
-            ServerOptions options) {
-        EngineOptions engineOptions = engineOptions(options);
-        Engine engine = new Engine(storage, engineOptions);
-        api.start(new ApiBackend(
+            ServerOptions options,
+            ConfigReloader reloader)
+            throws Exception {
+        ConfigConsumer apply = config -> api.start(new ApiBackend(
                 storage,
-                engineOptions,
+                QueryEngineSettings.of(options, config),
                 storage instanceof StorageAdmin admin ? admin : null,
                 new ScrapeTargetsView(scraping.status()),
                 AlertingViews.rules(alerting),
                 AlertingViews.alertmanagers(alerting)));
-        return engine;
+        apply.apply(reloader.current());
+        reloader.addConsumer(apply);
+        return new Engine(storage, QueryEngineSettings.of(options, reloader.current()));
     }
 
     /**
