@@ -11,6 +11,8 @@ import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.Queryable;
 import dev.vigil.model.storage.Series;
 import dev.vigil.model.storage.SeriesSet;
+import dev.vigil.promql.parser.ExpressionParser;
+import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Vector;
 import dev.vigil.testkit.InMemoryStorage;
 import java.util.ArrayList;
@@ -80,21 +82,53 @@ class TopKTest {
         };
     }
 
-    @ParameterizedTest(name = "{0} over {1}")
-    @MethodSource("cases")
-    void keepsTheMembersPrometheusKeeps(String query, double[] values, List<String> expected) throws AppendException {
+    private static InMemoryStorage storageWith(double[] values) throws AppendException {
         InMemoryStorage storage = new InMemoryStorage();
         Appender app = storage.appender();
         for (int i = 0; i < values.length; i++) {
             app.append(0, Labels.of("__name__", "m", "s", String.valueOf((char) ('a' + i))), 0, values[i]);
         }
         app.commit();
-        Engine engine = new Engine(reverseUnlessSorted(storage), EngineOptions.DEFAULT);
+        return storage;
+    }
+
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("cases")
+    void keepsTheMembersPrometheusKeeps(String query, double[] values, List<String> expected) throws AppendException {
+        Engine engine = new Engine(reverseUnlessSorted(storageWith(values)), EngineOptions.DEFAULT);
         Vector v = (Vector) engine.instantQuery(query, 0).value();
         List<String> members = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             members.add(v.labels(i).get("s"));
         }
         assertThat(members).containsExactlyElementsOf(expected);
+    }
+
+    static Stream<Arguments> rangeCases() {
+        return cases().flatMap(c -> Stream.of(true, false).map(whole -> {
+            Object[] a = c.get();
+            return arguments(a[0], a[1], a[2], whole);
+        }));
+    }
+
+    /** Range queries keep the same members at every step, whether evaluated over the whole range or step by step. */
+    @ParameterizedTest(name = "{0} over {1}, whole range: {3}")
+    @MethodSource("rangeCases")
+    void rangeQueriesKeepTheSameMembersOnBothPaths(
+            String query, double[] values, List<String> expected, boolean wholeRange) throws AppendException {
+        assertThat(RangeSupport.supports(ExpressionParser.parse(query))).isTrue();
+        Engine engine = new Engine(reverseUnlessSorted(storageWith(values)), EngineOptions.DEFAULT, wholeRange);
+        Matrix m = (Matrix) engine.rangeQuery(query, 0, 60_000, 15_000).value();
+        for (long t = 0; t <= 60_000; t += 15_000) {
+            List<String> members = new ArrayList<>();
+            for (dev.vigil.promql.value.Series s : m.series()) {
+                for (int i = 0; i < s.size(); i++) {
+                    if (s.timestamp(i) == t) {
+                        members.add(s.labels().get("s"));
+                    }
+                }
+            }
+            assertThat(members).as("at %d ms", t).containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 }
