@@ -1,5 +1,6 @@
 package dev.vigil.server.promqldiff;
 
+import dev.vigil.model.metrics.TextExposition;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ final class SyntheticMetrics {
                         for (int k = 0; k < values.length; k++) {
                             out.write(metric.lines.get(k));
                             out.write(' ');
-                            out.write(value(values[k]));
+                            out.write(TextExposition.formatValue(values[k]));
                             out.write(' ');
                             out.write(ts);
                             out.write('\n');
@@ -479,26 +480,12 @@ final class SyntheticMetrics {
         return Math.round(v * scale) / scale;
     }
 
-    /** OpenMetrics number spelling: integers without a fraction, NaN and ±Inf as the spec writes them. */
-    static String value(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
     /**
      * The canonical OpenMetrics spelling of {@code le} and {@code quantile} values ({@code 1.0}, not {@code 1}).
      * Prometheus 3 rewrites other spellings to it while parsing, as Vigil does; 2.42 stores them as written.
      */
     static String labelValue(double v) {
-        return Double.isInfinite(v) ? value(v) : Double.toString(v);
+        return Double.isInfinite(v) ? TextExposition.formatValue(v) : Double.toString(v);
     }
 
     static String seconds(long ms) {
