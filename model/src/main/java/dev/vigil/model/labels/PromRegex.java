@@ -46,7 +46,7 @@ public final class PromRegex {
     /**
      * Compiles {@code regex} in RE2 syntax.
      *
-     * @throws IllegalArgumentException naming the regex and the problem when it is invalid or uses syntax RE2 lacks
+     * @throws SyntaxError naming the regex and the problem when it is invalid or uses syntax RE2 lacks
      */
     public static PromRegex compile(String regex) {
         Translator t = new Translator(regex);
@@ -55,8 +55,39 @@ public final class PromRegex {
             Pattern p = Pattern.compile("(?:" + java + ")", Pattern.DOTALL | Pattern.UNICODE_CASE);
             return new PromRegex(regex, p, Collections.unmodifiableMap(t.groupNames));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(
-                    "invalid regex \"" + regex + "\": " + e.getDescription() + " near index " + e.getIndex(), e);
+            // The index points into the translated pattern, not into the regex as written.
+            throw new SyntaxError(regex, e.getDescription(), -1, e.getDescription() + " near index " + e.getIndex(), e);
+        }
+    }
+
+    /**
+     * A regex that does not compile. {@link #problem()} and {@link #index()} say what and where without repeating the
+     * regex, for callers that word the error their own way; the message says all of it.
+     */
+    public static final class SyntaxError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final String problem;
+        private final int index;
+
+        SyntaxError(String regex, String problem, int index, String detail, Throwable cause) {
+            super("invalid regex \"" + regex + "\": " + detail, cause);
+            this.problem = problem;
+            this.index = index;
+        }
+
+        /**
+         * What is wrong: RE2 syntax Java lacks or Java syntax RE2 lacks (e.g. {@code lookaround assertions are not
+         * supported}), or else java.util.regex's description (e.g. {@code Unclosed group}), then the cause is the
+         * {@link PatternSyntaxException}.
+         */
+        public String problem() {
+            return problem;
+        }
+
+        /** Where in the regex as written the problem starts, or -1 where java.util.regex found it. */
+        public int index() {
+            return index;
         }
     }
 
@@ -120,9 +151,8 @@ public final class PromRegex {
             return out.toString();
         }
 
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(
-                    "invalid regex \"" + re + "\": " + what + " at index " + pos + " (Prometheus uses RE2 syntax)");
+        private SyntaxError error(String what) {
+            return new SyntaxError(re, what, pos, what + " at index " + pos + " (Prometheus uses RE2 syntax)", null);
         }
 
         private void afterQuantifier() {

@@ -44,6 +44,21 @@ class PromRegexTest {
     }
 
     @Test
+    void syntaxErrorsSayWhatAndWhereApartFromTheMessage() {
+        assertThatThrownBy(() -> PromRegex.compile("ab(?=c)"))
+                .isInstanceOfSatisfying(PromRegex.SyntaxError.class, e -> {
+                    assertThat(e.problem()).isEqualTo("lookaround assertions are not supported");
+                    assertThat(e.index()).isEqualTo(2);
+                });
+        // Found by java.util.regex, whose index points into the translated pattern: no index.
+        assertThatThrownBy(() -> PromRegex.compile("a(b")).isInstanceOfSatisfying(PromRegex.SyntaxError.class, e -> {
+            assertThat(e.problem()).isEqualTo("Unclosed group");
+            assertThat(e.index()).isEqualTo(-1);
+            assertThat(e.getCause()).isInstanceOf(java.util.regex.PatternSyntaxException.class);
+        });
+    }
+
+    @Test
     void namedGroupsKeepTheirNumbers() {
         PromRegex re = PromRegex.compile("(a)(?P<host_name>[^:]+):(?<port>\\d+)");
         assertThat(re.groupNames()).containsEntry("host_name", 2).containsEntry("port", 3);

@@ -173,23 +173,12 @@ final class Aggregations {
                     }
                     break;
                 default:
-                    IndexSort.sort(members, members.length, (x, y) -> compareForK(in.value(x), in.value(y), top));
-                    for (int i = 0; i < members.length && i < k; i++) {
-                        out.addFrom(in, members[i]);
+                    for (int idx : TopK.select(in, members, k, top)) {
+                        out.addFrom(in, idx);
                     }
                     break;
             }
         }
         return out;
-    }
-
-    /** Orders best first: highest for topk, lowest for bottomk, NaN always last. */
-    private static int compareForK(double x, double y, boolean top) {
-        boolean xn = Double.isNaN(x);
-        boolean yn = Double.isNaN(y);
-        if (xn || yn) {
-            return Boolean.compare(xn, yn);
-        }
-        return top ? Double.compare(y, x) : Double.compare(x, y);
     }
 }

@@ -12,18 +12,17 @@ import dev.vigil.promql.ast.VectorSelector;
 import dev.vigil.promql.functions.BucketQuantiles;
 import dev.vigil.promql.functions.FloatFormat;
 import dev.vigil.promql.functions.MathFunctions;
+import dev.vigil.promql.functions.UnixCalendar;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Scalar;
 import dev.vigil.promql.value.StringValue;
 import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
@@ -235,42 +234,10 @@ final class FunctionCalls {
         } else {
             in = vectorArg(c, 0, t);
         }
+        UnixCalendar.Field field = UnixCalendar.Field.valueOf(name.toUpperCase(Locale.ROOT));
         Vector out = new Vector(in.size());
         for (int i = 0; i < in.size(); i++) {
-            double v = in.value(i);
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                out.add(in.labels(i), Double.NaN, t, true);
-                continue;
-            }
-            ZonedDateTime d = Instant.ofEpochSecond((long) v).atZone(ZoneOffset.UTC);
-            double r;
-            switch (name) {
-                case "day_of_month":
-                    r = d.getDayOfMonth();
-                    break;
-                case "day_of_week":
-                    r = d.getDayOfWeek().getValue() % 7;
-                    break;
-                case "day_of_year":
-                    r = d.getDayOfYear();
-                    break;
-                case "days_in_month":
-                    r = d.toLocalDate().lengthOfMonth();
-                    break;
-                case "hour":
-                    r = d.getHour();
-                    break;
-                case "minute":
-                    r = d.getMinute();
-                    break;
-                case "month":
-                    r = d.getMonthValue();
-                    break;
-                default:
-                    r = d.getYear();
-                    break;
-            }
-            out.add(in.labels(i), r, t, true);
+            out.add(in.labels(i), UnixCalendar.field(field, in.value(i)), t, true);
         }
         return out;
     }

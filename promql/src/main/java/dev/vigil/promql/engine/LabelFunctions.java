@@ -57,7 +57,7 @@ final class LabelFunctions {
             PromRegex regex;
             try {
                 regex = PromRegex.compile(regexText);
-            } catch (IllegalArgumentException e) {
+            } catch (PromRegex.SyntaxError e) {
                 throw new QueryException("invalid regular expression in label_replace(): " + regexText);
             }
             if (!isValidLabelName(args.get(1))) {
@@ -140,7 +140,10 @@ final class LabelFunctions {
         return !name.isEmpty() && GoStrings.isValidUtf8(name);
     }
 
-    /** Expands {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}} and {@code $$} as Go's regexp does. */
+    /**
+     * Expands {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}} and {@code $$} as Go's regexp does; a name that
+     * is no group of the regex (see {@link PromRegex#groupNames()}) expands to nothing.
+     */
     static String expand(String template, Matcher m, PromRegex regex) {
         StringBuilder out = new StringBuilder();
         int i = 0;

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a selector's series from storage one at a time into reused primitive buffers: the samples in the selector's
- * needed time range ({@link SelectorRanges.Need}), without stale markers when it feeds a range. Series without such
- * samples are skipped. Counts what it reads in the query's statistics.
+ * Reads a selector's series from storage one at a time, in label order, into reused primitive buffers: the samples in
+ * the selector's needed time range ({@link SelectorRanges.Need}), without stale markers when it feeds a range. Series
+ * without such samples are skipped. Counts what it reads in the query's statistics.
  *
  * <p>Usage: {@code while (r.next()) { use(r.labels(), r.timestamps(), r.values(), r.count()); }}. The buffers are
  * overwritten by the next {@link #next()}. One thread.
@@ -33,7 +33,9 @@ final class SelectorReader {
     SelectorReader(Querier querier, VectorSelector selector, SelectorRanges.Need need, EvalContext ctx) {
         this.ctx = ctx;
         this.need = need;
-        this.set = querier.select(false, matchers(selector));
+        // Label order, as Prometheus reads series from more than one block: which of equal values topk keeps and the
+        // order of groups depend on it, and it does not change with the order series were created in.
+        this.set = querier.select(true, matchers(selector));
     }
 
     private static Matcher[] matchers(VectorSelector selector) {

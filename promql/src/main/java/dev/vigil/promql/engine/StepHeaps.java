@@ -3,10 +3,9 @@ package dev.vigil.promql.engine;
 import java.util.Arrays;
 
 /**
- * For one topk/bottomk group, the best elements seen so far at each step of a range: a bounded heap per step of
- * (input series index, value), with the worst kept element at the root so that most offers are turned away by one
- * comparison. "Best" is the order {@link Aggregations} sorts by: highest (topk) or lowest (bottomk) value, NaN last,
- * and on ties the earlier input series, as a stable sort leaves them. Offers arrive series by series. One thread.
+ * For one topk/bottomk group, the members kept so far at each step of a range: per step a heap of (input series index,
+ * value) kept by {@link TopK}'s rules, so that offering each step's members in input order keeps the members a
+ * step-by-step evaluation keeps, also among equal values. Offers arrive series by series. One thread.
  */
 final class StepHeaps {
     private final boolean top;
@@ -30,30 +29,17 @@ final class StepHeaps {
             return;
         }
         int size = sizes[k];
-        int[] is = series[k];
-        double[] vs = values[k];
         if (size < limit) {
-            if (is == null) {
-                is = new int[(int) Math.min(limit, 8)];
-                vs = new double[is.length];
-                series[k] = is;
-                values[k] = vs;
-            } else if (size == is.length) {
+            if (series[k] == null) {
+                series[k] = new int[(int) Math.min(limit, 8)];
+                values[k] = new double[series[k].length];
+            } else if (size == series[k].length) {
                 int grown = (int) Math.min(limit, (long) size * 2);
-                is = Arrays.copyOf(is, grown);
-                vs = Arrays.copyOf(vs, grown);
-                series[k] = is;
-                values[k] = vs;
+                series[k] = Arrays.copyOf(series[k], grown);
+                values[k] = Arrays.copyOf(values[k], grown);
             }
-            is[size] = index;
-            vs[size] = v;
-            siftUp(is, vs, size);
-            sizes[k] = size + 1;
-        } else if (better(v, index, vs[0], is[0])) {
-            is[0] = index;
-            vs[0] = v;
-            siftDown(is, vs, size);
         }
+        sizes[k] = TopK.offer(series[k], values[k], size, limit, index, v, top);
     }
 
     /** Number of elements kept at step {@code k}. */
@@ -67,55 +53,5 @@ final class StepHeaps {
 
     double value(int k, int i) {
         return values[k][i];
-    }
-
-    private boolean better(double x, int xi, double y, int yi) {
-        boolean xn = Double.isNaN(x);
-        boolean yn = Double.isNaN(y);
-        if (xn || yn) {
-            return xn != yn ? yn : xi < yi;
-        }
-        int c = top ? Double.compare(y, x) : Double.compare(x, y);
-        return c != 0 ? c < 0 : xi < yi;
-    }
-
-    private void siftUp(int[] is, double[] vs, int at) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!better(vs[parent], is[parent], vs[at], is[at])) {
-                return;
-            }
-            swap(is, vs, parent, at);
-            at = parent;
-        }
-    }
-
-    private void siftDown(int[] is, double[] vs, int size) {
-        int at = 0;
-        while (true) {
-            int worst = at;
-            int l = 2 * at + 1;
-            int r = l + 1;
-            if (l < size && better(vs[worst], is[worst], vs[l], is[l])) {
-                worst = l;
-            }
-            if (r < size && better(vs[worst], is[worst], vs[r], is[r])) {
-                worst = r;
-            }
-            if (worst == at) {
-                return;
-            }
-            swap(is, vs, at, worst);
-            at = worst;
-        }
-    }
-
-    private static void swap(int[] is, double[] vs, int i, int j) {
-        int ti = is[i];
-        is[i] = is[j];
-        is[j] = ti;
-        double tv = vs[i];
-        vs[i] = vs[j];
-        vs[j] = tv;
     }
 }

@@ -462,7 +462,7 @@ final class AstBuilder extends PromQLBaseVisitor<Expr> {
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
             try {
                 PromRegex.compile(value);
-            } catch (IllegalArgumentException e) {
+            } catch (PromRegex.SyntaxError e) {
                 throw source.error(start(ctx.getStart()), RegexErrors.message(value, e));
             }
         }

@@ -1,48 +1,53 @@
 package dev.vigil.promql.parser;
 
-import java.util.regex.PatternSyntaxException;
+import dev.vigil.model.labels.PromRegex;
 
 /**
  * Words a regex that does not compile as Go's regexp/syntax does, which Prometheus's message quotes: {@code error
- * parsing regexp: missing closing ): `(.*`}. The common mistakes get Go's code and expression; anything else keeps the
- * description of the Java or RE2-translation error. Stateless.
+ * parsing regexp: missing closing ): `(.*`}. The common mistakes, and the Java syntax RE2 lacks (lookaround,
+ * backreferences), get Go's code and expression; anything else keeps {@link PromRegex.SyntaxError#problem()}.
+ * Stateless.
  */
 final class RegexErrors {
+    private static final String PERL_SYNTAX = "invalid or unsupported Perl syntax";
+    private static final String ESCAPE = "invalid escape sequence";
+
     private RegexErrors() {}
 
-    static String message(String regex, IllegalArgumentException e) {
+    static String message(String regex, PromRegex.SyntaxError e) {
         return "error parsing regexp: " + reason(regex, e);
     }
 
-    private static String reason(String regex, IllegalArgumentException e) {
-        if (!(e.getCause() instanceof PatternSyntaxException syntax)) {
-            // Rejected while translating RE2 syntax: "invalid regex "...": what at index n (...)".
-            String m = e.getMessage();
-            int colon = m.indexOf("\": ");
-            String what = colon < 0 ? m : m.substring(colon + 3);
-            int at = what.indexOf(" at index ");
-            if (at >= 0) {
-                what = what.substring(0, at);
+    private static String reason(String regex, PromRegex.SyntaxError e) {
+        String problem = e.problem();
+        int at = e.index();
+        if (at >= 0) {
+            // Found while translating RE2 to Java: at points into the regex as written.
+            if (problem.equals("missing closing ]")) {
+                return "missing closing ]: `" + regex.substring(unclosedClassStart(regex)) + "`";
             }
-            return what.equals("missing closing ]")
-                    ? "missing closing ]: `" + regex.substring(unclosedClassStart(regex)) + "`"
-                    : what;
+            if (problem.startsWith("lookaround assertions") || problem.startsWith("atomic groups")) {
+                return PERL_SYNTAX + ": `" + regex.substring(at, Math.min(at + 3, regex.length())) + "`";
+            }
+            if (problem.startsWith("backreferences") || problem.startsWith("invalid escape")) {
+                return ESCAPE + ": `" + regex.substring(at, regex.offsetByCodePoints(at, 2)) + "`";
+            }
+            return problem;
         }
-        String description = syntax.getDescription();
-        if (description.startsWith("Unclosed group")) {
+        if (problem.startsWith("Unclosed group")) {
             return "missing closing ): `" + regex + "`";
         }
-        if (description.startsWith("Unmatched closing ')'")) {
+        if (problem.startsWith("Unmatched closing ')'")) {
             return "unexpected ): `" + regex + "`";
         }
-        if (description.startsWith("Unclosed character class")) {
+        if (problem.startsWith("Unclosed character class")) {
             return "missing closing ]: `" + regex.substring(unclosedClassStart(regex)) + "`";
         }
-        if (description.startsWith("Dangling meta character '")) {
-            return "missing argument to repetition operator: `"
-                    + description.charAt("Dangling meta character '".length()) + "`";
+        if (problem.startsWith("Dangling meta character '")) {
+            return "missing argument to repetition operator: `" + problem.charAt("Dangling meta character '".length())
+                    + "`";
         }
-        return description;
+        return problem;
     }
 
     /** Where the character class that never closes starts ({@code []...]} and {@code [^]...]} hold a literal ']'). */

@@ -17,6 +17,8 @@ import dev.vigil.testkit.InMemoryStorage;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EngineTest {
     private static final long MIN = 60_000;
@@ -48,6 +50,31 @@ class EngineTest {
                 engine.instantQuery("sum(rate(requests_total[5m]))", 10 * MIN).value();
         assertThat(rate.labels(0)).isEqualTo(Labels.EMPTY);
         assertThat(rate.value(0)).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void calendarFunctionsReachAsFarAsPrometheus() {
+        // Beyond java.time's year range; Prometheus answers these, they must not fail the query.
+        Vector v = (Vector) engine.instantQuery("year(vector(1e17))", 0).value();
+        assertThat(v.value(0)).isEqualTo(3168875820.0);
+        v = (Vector) engine.instantQuery("hour(vector(-1e18))", 0).value();
+        assertThat(v.value(0)).isBetween(0.0, 23.0);
+        v = (Vector) engine.instantQuery("month(vector(NaN))", 0).value();
+        assertThat(v.value(0)).isNaN();
+    }
+
+    @ParameterizedTest(name = "whole range: {0}")
+    @ValueSource(booleans = {true, false})
+    void calendarFunctionsReachAsFarAsPrometheusInRangeQueries(boolean wholeRange) {
+        // The operand is evaluated over the whole range where the engine may; the calendar function step by step.
+        Engine e = new Engine(storage, EngineOptions.DEFAULT, wholeRange);
+        Matrix m = (Matrix)
+                e.rangeQuery("year(gauge * 1e17 + 1e17)", 0, 2 * MIN, MIN).value();
+        assertThat(m.series()).hasSize(1);
+        Series s = m.series().get(0);
+        assertThat(s.size()).isEqualTo(3);
+        assertThat(s.value(0)).isEqualTo(3168875820.0);
+        assertThat(s.value(2)).isGreaterThan(9e9);
     }
 
     @Test

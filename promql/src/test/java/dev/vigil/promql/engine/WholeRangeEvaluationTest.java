@@ -135,6 +135,11 @@ class WholeRangeEvaluationTest {
                 "topk(scalar(count(g)) - 2, rate(c_total[5m]))",
                 "topk(3, -g)",
                 "topk(scalar(g{i=\"g0\"}), g)",
+                // Ties everywhere: which equal members topk/bottomk keep (TopK's heap rules) must agree.
+                "topk(2, sgn(g))",
+                "bottomk by (job) (2, round(g / 4))",
+                "topk(3, c_total > bool 0)",
+                "bottomk(4, -sgn(c_total))",
                 "histogram_quantile(0.9, sum by (job, le) (rate(h_bucket[5m])))",
                 "histogram_quantile(0.5, h_bucket)",
                 "histogram_quantile(scalar(g{i=\"g1\"}) / 3, rate(h_bucket[5m]))",
@@ -212,7 +217,10 @@ class WholeRangeEvaluationTest {
                 "sum(c_total @ 600) + sum(rate(c_total[5m]))",
                 "rate(c_total[5m]) * on (job) group_left max by (job) (g @ end())",
                 "histogram_fraction(0, 1, sum by (job, le) (rate(h_bucket[5m])))",
-                "absent_over_time(g[5m]) or vector(scalar(count(g)))");
+                "absent_over_time(g[5m]) or vector(scalar(count(g)))",
+                // Calendar functions beyond java.time's years (UnixCalendar) over a whole-range operand.
+                "year(g * 1e16)",
+                "hour(c_total * 1e15) + day_of_week(c_total * -1e14)");
     }
 
     /** Queries without any part evaluated over the whole range: timestamp() needs samples' times, subqueries. */

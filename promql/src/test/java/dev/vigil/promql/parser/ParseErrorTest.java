@@ -95,6 +95,9 @@ class ParseErrorTest {
                 arguments("foo{a=~\"a)\"}", 4, "error parsing regexp: unexpected ): `a)`"),
                 arguments("foo{a!~\"x[a-z\"}", 4, "error parsing regexp: missing closing ]: `[a-z`"),
                 arguments("foo{a=~\"*\"}", 4, "error parsing regexp: missing argument to repetition operator: `*`"),
+                // Java syntax that RE2 lacks.
+                arguments("foo{a=~\"a(?=b)\"}", 4, "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
+                arguments("foo{a=~\"(a)\\\\1\"}", 4, "error parsing regexp: invalid escape sequence: `\\1`"),
                 // Modifier placement.
                 arguments(
                         "1 offset 1d",

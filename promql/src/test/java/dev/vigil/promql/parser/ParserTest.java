@@ -61,6 +61,8 @@ class ParserTest {
                 arguments("foo", "foo"),
                 arguments("foo{ b = \"2\", a=~\"x.*\" , }", "foo{a=~\"x.*\",b=\"2\"}"),
                 arguments("{__name__=~\"job:.*\"}", "{__name__=~\"job:.*\"}"),
+                // RE2 syntax that java.util.regex lacks or reads differently.
+                arguments("foo{a=~\"(?P<n>x)[[:digit:]]+\"}", "foo{a=~\"(?P<n>x)[[:digit:]]+\"}"),
                 arguments("{\"my.metric\", \"a.b\"=\"x\"}", "{\"a.b\"=\"x\",__name__=\"my.metric\"}"),
                 arguments(
                         "foo{on=\"1\", sum=\"2\", by=\"3\", inf=\"4\"}", "foo{by=\"3\",inf=\"4\",on=\"1\",sum=\"2\"}"),
