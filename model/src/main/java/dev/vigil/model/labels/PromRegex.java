@@ -27,8 +27,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Constructs RE2 rejects and Java would accept are rejected with a clear message: backreferences {@code \1},
  * lookaround {@code (?=}, {@code (?!}, {@code (?<=}, {@code (?<!}, atomic groups {@code (?>}, possessive quantifiers
- * {@code a*+}, {@code \Z}, {@code \C}, other unknown escapes, and the flags {@code U} (ungreedy in RE2, Unicode classes
- * in Java) and any flag other than {@code imsU}.
+ * {@code a*+}, {@code \Z}, {@code \C}, other unknown escapes, and any flag other than {@code imsU}. RE2's ungreedy flag
+ * {@code U} (Unicode classes in Java) is translated by swapping the greediness of each repetition it covers.
  *
  * <p>Thread-safe: instances are immutable.
  */
@@ -121,6 +121,10 @@ public final class PromRegex {
         private final String re;
         private final StringBuilder out;
         private final Map<String, Integer> groupNames = new LinkedHashMap<>();
+        /** The ungreedy flag outside each open group, restored when the group closes. */
+        private final java.util.ArrayDeque<Boolean> enclosingUngreedy = new java.util.ArrayDeque<>();
+
+        private boolean ungreedy;
         private int pos;
         private int groups;
 
@@ -136,6 +140,13 @@ public final class PromRegex {
                     case '\\' -> escape(false);
                     case '[' -> charClass();
                     case '(' -> group();
+                    case ')' -> {
+                        if (!enclosingUngreedy.isEmpty()) {
+                            ungreedy = enclosingUngreedy.pop();
+                        }
+                        out.append(c);
+                        pos++;
+                    }
                     case '{' -> brace();
                     case '*', '+', '?' -> {
                         out.append(c);
@@ -156,9 +167,12 @@ public final class PromRegex {
         }
 
         private void afterQuantifier() {
-            if (pos < re.length() && re.charAt(pos) == '?') {
-                out.append('?');
+            boolean lazy = pos < re.length() && re.charAt(pos) == '?';
+            if (lazy) {
                 pos++;
+            }
+            if (lazy != ungreedy) {
+                out.append('?');
             }
             if (pos < re.length() && (re.charAt(pos) == '+' || re.charAt(pos) == '*')) {
                 throw error("nested or possessive repetition operator");
@@ -192,6 +206,7 @@ public final class PromRegex {
 
         private void group() {
             if (!re.startsWith("(?", pos)) {
+                enclosingUngreedy.push(ungreedy);
                 out.append('(');
                 pos++;
                 groups++;
@@ -212,6 +227,7 @@ public final class PromRegex {
                 if (groupNames.putIfAbsent(name, groups) != null) {
                     throw error("duplicate group name \"" + name + "\"");
                 }
+                enclosingUngreedy.push(ungreedy);
                 out.append('(');
                 pos = nameEnd + 1;
                 return;
@@ -223,12 +239,17 @@ public final class PromRegex {
                 throw error("atomic groups are not supported");
             }
             int i = pos + 2;
+            StringBuilder javaFlags = new StringBuilder();
+            boolean negate = false;
+            Boolean setUngreedy = null;
             while (i < re.length() && re.charAt(i) != ')' && re.charAt(i) != ':') {
                 char f = re.charAt(i);
                 if (f == 'U') {
-                    throw error("the ungreedy flag (?U) is not supported");
-                }
-                if (f != 'i' && f != 'm' && f != 's' && f != '-') {
+                    setUngreedy = !negate;
+                } else if (f == 'i' || f == 'm' || f == 's' || f == '-') {
+                    negate |= f == '-';
+                    javaFlags.append(f);
+                } else {
                     throw error("invalid or unsupported flag '" + f + "'");
                 }
                 i++;
@@ -236,7 +257,20 @@ public final class PromRegex {
             if (i >= re.length()) {
                 throw error("missing closing )");
             }
-            out.append(re, pos, i + 1);
+            boolean opensGroup = re.charAt(i) == ':';
+            if (opensGroup) {
+                enclosingUngreedy.push(ungreedy);
+            }
+            if (setUngreedy != null) {
+                ungreedy = setUngreedy;
+            }
+            String flags = javaFlags.toString();
+            if (flags.endsWith("-")) {
+                flags = flags.substring(0, flags.length() - 1);
+            }
+            if (opensGroup || !flags.isEmpty()) {
+                out.append("(?").append(flags).append(opensGroup ? ':' : ')');
+            }
             pos = i + 1;
         }
 

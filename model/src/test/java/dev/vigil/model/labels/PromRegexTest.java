@@ -25,7 +25,6 @@ class PromRegexTest {
                 "a++|possessive",
                 "a{2}+|possessive",
                 "a**|nested",
-                "(?U)a*|ungreedy",
                 "(?x)a|flag 'x'",
                 "a\\Z|escape sequence \\Z",
                 "\\C|escape sequence \\C",
@@ -66,6 +65,36 @@ class PromRegexTest {
         assertThat(m.matches()).isTrue();
         assertThat(m.group(2)).isEqualTo("host");
         assertThat(m.group(3)).isEqualTo("80");
+    }
+
+    /** RE2's (?U) swaps greedy and lazy repetition until its group ends; group captures show the difference. */
+    @ParameterizedTest(name = "{0} on {1} captures {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "(a+)(a*)|aaa|aaa",
+                "(?U)(a+)(a*)|aaa|a",
+                "(?U)(a+?)(a*)|aaa|aaa",
+                "(?U:(a+))(a*)|aaa|a",
+                "((?U)a+)(a*)|aaa|a",
+                "((?U)a)(a+)(a*)|aaaa|a",
+                "(?iU)(A+)(a*)|aaa|a",
+                "(?U)(?-U)(a+)(a*)|aaa|aaa",
+                "(?U)(?i:(A+))(a*)|aaa|a",
+            })
+    void ungreedyFlagSwapsRepetition(String regex, String input, String firstGroup) {
+        java.util.regex.Matcher m = PromRegex.compile(regex).pattern().matcher(input);
+        assertThat(m.matches()).isTrue();
+        assertThat(m.group(1)).isEqualTo(firstGroup);
+    }
+
+    @Test
+    void ungreedyFlagEndsWithItsGroup() {
+        java.util.regex.Matcher m =
+                PromRegex.compile("((?U)a+)(a+)(a*)").pattern().matcher("aaaa");
+        assertThat(m.matches()).isTrue();
+        assertThat(m.group(1)).isEqualTo("a");
+        assertThat(m.group(2)).isEqualTo("aaa");
     }
 
     @Test
