@@ -178,6 +178,19 @@ public final class Chunk {
         return encoding;
     }
 
+    /**
+     * An appendable chunk holding the samples of a chunk serialized by {@link #toBytes()}, in the state the original
+     * had: re-appending the same samples makes the same encoding decisions.
+     */
+    public static Chunk restore(byte[] serialized) {
+        Chunk chunk = create();
+        ChunkIterator it = iterator(serialized, null);
+        while (it.next()) {
+            chunk.append(it.timestamp(), it.value());
+        }
+        return chunk;
+    }
+
     /** Timestamp of the first sample; undefined when empty. */
     public long minTime() {
         return firstTime;
@@ -186,6 +199,11 @@ public final class Chunk {
     /** Timestamp of the last sample; undefined when empty. */
     public long maxTime() {
         return lastTime;
+    }
+
+    /** Approximate heap bytes of this chunk: the object, its bit writer and the word array. */
+    public long memoryBytes() {
+        return 112 + 24 + 16 + 8L * bits.words().length;
     }
 
     /** Size of {@link #toBytes()}. */
