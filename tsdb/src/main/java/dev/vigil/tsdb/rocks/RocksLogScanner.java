@@ -79,15 +79,20 @@ public final class RocksLogScanner {
         long dropped = scan.end - scan.badOffset;
         String where = "RocksDB log " + file.getFileName() + ": " + scan.badKind + " at byte " + scan.badOffset + " of "
                 + data.length;
-        if (scan.batchesAfter == 0) {
-            String whose = newest
-                    ? "a write interrupted by a crash, never acknowledged, so no committed data is lost"
-                    : "an older log, so the writes it held may be lost";
-            return where + "; " + dropped + " bytes of an incomplete write batch dropped (" + whose + ")";
+        if (scan.batchesAfter > 0) {
+            return where + "; " + dropped + " bytes dropped, holding " + scan.batchesAfter
+                    + " complete write batches (sequence numbers " + scan.firstSeqAfter + ".." + scan.lastSeqAfter
+                    + ") that were acknowledged and are lost";
         }
-        return where + "; " + dropped + " bytes dropped, holding " + scan.batchesAfter
-                + " complete write batches (sequence numbers " + scan.firstSeqAfter + ".." + scan.lastSeqAfter
-                + ") that were acknowledged and are lost";
+        if (!newest) {
+            return where + "; " + dropped + " bytes dropped from an older log, so the writes they held may be lost";
+        }
+        if (scan.torn) {
+            return where + "; " + dropped + " bytes of an incomplete last write batch dropped (a write interrupted"
+                    + " by a crash, never acknowledged, so no committed data is lost)";
+        }
+        return where + "; the last write batch (" + dropped + " bytes) is damaged and was dropped: unless a crash"
+                + " interrupted that write, it was acknowledged and is lost";
     }
 
     /** One pass over a log file's bytes. */
@@ -98,6 +103,9 @@ public final class RocksLogScanner {
 
         long badOffset = -1;
         String badKind;
+        /** The damage is a record cut short at the end of the data, as a crash mid-write leaves it. */
+        boolean torn;
+
         int batchesAfter;
         long firstSeqAfter = -1;
         long lastSeqAfter = -1;
@@ -131,13 +139,15 @@ public final class RocksLogScanner {
                 }
                 int header = isRecyclable(type) ? RECYCLABLE_HEADER : HEADER;
                 if (offset + header + length > Math.min(blockEnd, data.length)) {
-                    bad(offset, "truncated record");
+                    torn = offset + header + length > end && blockEnd >= end;
+                    bad(offset, "truncated record", blockEnd);
                     return;
                 }
                 CRC32C c = new CRC32C();
                 c.update(data, offset + 6, header - 6 + length);
                 if (unmask(crc) != (int) c.getValue()) {
-                    bad(offset, "corrupt record (checksum mismatch)");
+                    // The length may be intact (a damaged payload): the next record would start right after.
+                    bad(offset, "corrupt record (checksum mismatch)", offset + header + length);
                     return;
                 }
                 if (!fragment(offset, type, offset + header, length)) {
@@ -146,7 +156,8 @@ public final class RocksLogScanner {
                 offset += header + length;
             }
             if (recordStart >= 0) {
-                bad(recordStart, "truncated write batch");
+                torn = true;
+                bad(recordStart, "truncated write batch", end);
             }
         }
 
@@ -161,7 +172,7 @@ public final class RocksLogScanner {
                 }
                 case MIDDLE, LAST -> {
                     if (recordStart < 0) {
-                        bad(offset, "write batch fragment without its start");
+                        bad(offset, "write batch fragment without its start", (offset / BLOCK + 1) * BLOCK);
                         return false;
                     }
                     fragments.write(data, payload, length);
@@ -176,15 +187,21 @@ public final class RocksLogScanner {
             return true;
         }
 
-        private void bad(long offset, String kind) {
+        private void bad(long offset, String kind, int resumeAt) {
             badOffset = offset;
             badKind = kind;
-            countBatchesAfter((int) offset);
+            if (!countBatchesAfter(resumeAt)) {
+                countBatchesAfter(((int) offset / BLOCK + 1) * BLOCK);
+            }
         }
 
-        /** Counts whole write batches after the damage, resynchronizing at the next block boundaries. */
-        private void countBatchesAfter(int from) {
-            int offset = (from / BLOCK + 1) * BLOCK;
+        /**
+         * Counts whole write batches from {@code from}, skipping damaged stretches to the next block boundary. Returns
+         * false, counting nothing, when the first record at {@code from} does not check out.
+         */
+        private boolean countBatchesAfter(int from) {
+            int offset = from;
+            boolean first = true;
             boolean inFragment = false;
             while (offset < end) {
                 int blockEnd = (offset / BLOCK + 1) * BLOCK;
@@ -196,6 +213,9 @@ public final class RocksLogScanner {
                 int type = data[offset + 6] & 0xFF;
                 int header = isRecyclable(type) ? RECYCLABLE_HEADER : HEADER;
                 if ((type == 0 && length == 0) || offset + header + length > Math.min(blockEnd, data.length)) {
+                    if (first && offset < end) {
+                        return false;
+                    }
                     offset = blockEnd;
                     inFragment = false;
                     continue;
@@ -203,10 +223,14 @@ public final class RocksLogScanner {
                 CRC32C c = new CRC32C();
                 c.update(data, offset + 6, header - 6 + length);
                 if (unmask(readInt(offset)) != (int) c.getValue()) {
+                    if (first) {
+                        return false;
+                    }
                     offset = blockEnd;
                     inFragment = false;
                     continue;
                 }
+                first = false;
                 int kind = isRecyclable(type) ? type - 4 : type;
                 if (kind == FULL || kind == FIRST) {
                     if (length >= 8) {
@@ -227,6 +251,7 @@ public final class RocksLogScanner {
                 }
                 offset += header + length;
             }
+            return true;
         }
 
         private int readInt(int offset) {
