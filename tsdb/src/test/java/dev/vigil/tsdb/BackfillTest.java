@@ -11,6 +11,7 @@ import dev.vigil.model.storage.Appender;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesIterator;
 import dev.vigil.model.storage.SeriesSet;
+import dev.vigil.tsdb.rocks.RocksStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,6 +142,32 @@ class BackfillTest {
             assertThat(all.get(120)).as("the stored sample wins").isEqualTo(2 * HOUR + "=1.0");
             assertThat(all.get(180)).isEqualTo(3 * HOUR + "=1.0");
             assertThat(TextExposition.write(registry)).contains("vigil_tsdb_backfill_conflicting_samples_total 31");
+        }
+    }
+
+    @Test
+    void importsThatDeliverFewSamplesPerSeriesPerBatchStillFillChunks() throws Exception {
+        try (Tsdb tsdb = open()) {
+            // Time-major order, as OpenMetrics files are laid out: every batch holds 5 samples of each series.
+            for (long batch = 0; batch < 60; batch++) {
+                Appender app = tsdb.backfill().appender();
+                for (long t = batch * 5 * 15_000; t < (batch + 1) * 5 * 15_000; t += 15_000) {
+                    app.append(0, A, t, t);
+                    app.append(0, B, t, t);
+                }
+                app.commit();
+            }
+            assertThat(count(tsdb, A)).isEqualTo(300);
+        }
+        try (RocksStore store = RocksStore.open(dir)) {
+            List<Integer> sizes = new ArrayList<>();
+            store.forEachChunk(
+                    store.findSeries(A), RocksStore.blockOf(0), RocksStore.blockOf(HOUR * 2), (min, max, b) -> {
+                        sizes.add(dev.vigil.tsdb.chunk.Chunk.iterator(b, null).count());
+                        return true;
+                    });
+            // 300 samples at 15 s span 75 minutes: one block, chunks of 120, 120 and 60.
+            assertThat(sizes).containsExactly(120, 120, 60);
         }
     }
 }

@@ -96,13 +96,24 @@ final class BackfillWriter implements Head.DiskWrites {
         long last = times[indexes[to]];
         List<byte[]> existing = new ArrayList<>();
         List<Long> existingMinT = new ArrayList<>();
+        // Overlapping chunks are merged; so is a partly filled chunk just before, so that imports that deliver a
+        // series a few samples per batch still end up in full chunks.
+        byte[][] before = {null};
+        long[] beforeMinT = {0};
         head.store.forEachChunk(s.id, block, block, (chunkMinT, chunkMaxT, bytes) -> {
-            if (chunkMaxT >= first && chunkMinT <= last) {
+            if (chunkMaxT < first) {
+                before[0] = bytes;
+                beforeMinT[0] = chunkMinT;
+            } else if (chunkMinT <= last) {
                 existing.add(bytes);
                 existingMinT.add(chunkMinT);
             }
             return chunkMinT <= last;
         });
+        if (before[0] != null && Chunk.iterator(before[0], null).count() < HeadSeries.MAX_CHUNK_SAMPLES) {
+            existing.add(0, before[0]);
+            existingMinT.add(0, beforeMinT[0]);
+        }
         int capacity = to - from + 1;
         for (byte[] b : existing) {
             capacity += Chunk.iterator(b, null).count();
