@@ -35,11 +35,9 @@ final class ChunkReader {
                     return;
                 }
                 byte[] value = it.value();
-                long chunkMaxT = Keys.readLong(value, 0);
+                long chunkMaxT = ChunkValue.maxTime(value, chunkMinT);
                 if (chunkMaxT >= minT) {
-                    byte[] chunk = new byte[value.length - 8];
-                    System.arraycopy(value, 8, chunk, 0, chunk.length);
-                    if (!visitor.visit(chunkMinT, chunkMaxT, chunk)) {
+                    if (!visitor.visit(chunkMinT, chunkMaxT, ChunkValue.chunk(value))) {
                         return;
                     }
                 }

@@ -82,10 +82,12 @@ public final class StoreBatch implements AutoCloseable {
         }
     }
 
+    /** Stores a chunk under its block, series and min time, with its time span in front of the chunk bytes. */
     public void putChunk(long id, long minT, long maxT, byte[] chunk) {
-        byte[] value = new byte[8 + chunk.length];
-        ByteBuffer.wrap(value).putLong(maxT).put(chunk);
-        put(RocksStore.Family.CHUNKS, Keys.chunk(RocksStore.blockOf(minT), id, minT), value);
+        put(
+                RocksStore.Family.CHUNKS,
+                Keys.chunk(RocksStore.blockOf(minT), id, minT),
+                ChunkValue.encode(minT, maxT, chunk));
     }
 
     public void deleteChunk(long id, long minT) {
