@@ -11,6 +11,7 @@ import dev.vigil.model.storage.Storage;
 import dev.vigil.model.storage.StorageAdmin;
 import dev.vigil.model.storage.StorageException;
 import dev.vigil.model.storage.StorageStats;
+import dev.vigil.tsdb.head.BlockCompaction;
 import dev.vigil.tsdb.head.Deletions;
 import dev.vigil.tsdb.head.Head;
 import dev.vigil.tsdb.head.HeadFigures;
@@ -59,6 +60,7 @@ public final class Tsdb implements Storage, StorageAdmin {
     private final RocksStore store;
     private final Head head;
     private final Deletions deletions;
+    private final BlockCompaction compaction;
     private final MetricRegistry registry;
     private final HeadMetrics headMetrics;
     private final TsdbCollector collector;
@@ -83,6 +85,7 @@ public final class Tsdb implements Storage, StorageAdmin {
         this.store = store;
         this.head = head;
         this.deletions = new Deletions(head);
+        this.compaction = new BlockCompaction(head);
         this.registry = registry;
         this.headMetrics = headMetrics;
         this.recovery = recovery;
@@ -257,8 +260,23 @@ public final class Tsdb implements Storage, StorageAdmin {
                 head.cutIdleChunks();
                 head.flushPending();
                 applyRetention();
+                compaction.run();
                 head.collectGarbage();
             }
+        }
+    }
+
+    /**
+     * Persists what is in memory, merges each series' chunks in blocks that no longer receive samples and compacts
+     * RocksDB's files, so the data takes as little space as it can; for the end of an import. The background thread
+     * does the same step by step.
+     */
+    public void compact() {
+        synchronized (maintenanceLock) {
+            head.cutIdleChunks();
+            head.flushPending();
+            compaction.run();
+            store.compactAll();
         }
     }
 

@@ -89,6 +89,8 @@ public final class ImportCommand implements Runnable {
                 // Samples older than what the storage holds in memory go straight to persisted chunks.
                 summary = new TextImporter(TextImporter.Options.defaults())
                         .run(in, format, tsdb.backfill(), progress::committed);
+                err.println("Compacting storage");
+                tsdb.compact();
             }
             printSummary(out, summary);
             return summary.fatalError() == null ? 0 : 1;

@@ -23,6 +23,7 @@ final class BackfillWriter implements Head.DiskWrites {
     private final double[] values;
     private final int n;
     private final List<Update> updates = new ArrayList<>();
+    private final java.util.Set<Long> blocks = new java.util.HashSet<>();
     private int stored;
     private int conflicts;
 
@@ -72,6 +73,7 @@ final class BackfillWriter implements Head.DiskWrites {
                 to++;
             }
             Merged merged = mergeBlock(s, block, indexes, from, to, batch);
+            blocks.add(block);
             minT = Math.min(minT, merged.minT);
             if (merged.maxT >= maxT) {
                 maxT = merged.maxT;
@@ -162,6 +164,7 @@ final class BackfillWriter implements Head.DiskWrites {
 
     @Override
     public void applied(long seq) {
+        blocks.forEach(head::blockRewritten);
         for (Update u : updates) {
             u.series().persisted = true;
             u.series().backfilled(u.minT(), u.maxT(), u.newestValue());

@@ -21,6 +21,7 @@ public final class Deletions {
     private static final int SLICE = 5_000;
 
     private final Head head;
+    private final java.util.Set<Long> rewrittenBlocks = new java.util.HashSet<>();
 
     public Deletions(Head head) {
         this.head = head;
@@ -149,6 +150,7 @@ public final class Deletions {
             batch.write(true);
         } catch (StorageException e) {
             head.writeFailed(writeSeq);
+            rewrittenBlocks.clear();
             for (Cleaned c : cleaned) {
                 if (c.gone() && c.series() != null) {
                     c.series().release(HeadSeries.REMOVED);
@@ -157,6 +159,8 @@ public final class Deletions {
             throw e;
         }
         head.written(writeSeq);
+        rewrittenBlocks.forEach(head::blockRewritten);
+        rewrittenBlocks.clear();
         List<HeadSeries> gone = new ArrayList<>();
         for (Cleaned c : cleaned) {
             if (c.series() == null) {
@@ -192,6 +196,7 @@ public final class Deletions {
                 long chunkMaxT = spans.get(i)[1];
                 byte[] kept = chunks.get(i);
                 if (overlaps(deleted, chunkMinT, chunkMaxT)) {
+                    rewrittenBlocks.add(RocksStore.blockOf(chunkMinT));
                     Chunk rewritten = null;
                     batch.deleteChunk(id, chunkMinT);
                     it = Chunk.iterator(chunks.get(i), it);

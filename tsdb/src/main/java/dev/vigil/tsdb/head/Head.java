@@ -62,6 +62,7 @@ public final class Head implements AutoCloseable {
 
     volatile Tombstones tombstones = Tombstones.NONE;
     private volatile Runnable wakeMaintenance = () -> {};
+    private volatile java.util.function.LongConsumer blockRewritten = block -> {};
 
     /** Next series id to hand out. Create lock. */
     long nextId;
@@ -122,6 +123,15 @@ public final class Head implements AutoCloseable {
         HeadReplay.replay(head, report);
         head.checkpoint();
         return head;
+    }
+
+    /** Called with each block whose persisted chunks backfill or tombstone clean-up rewrote. */
+    void onBlockRewritten(java.util.function.LongConsumer listener) {
+        this.blockRewritten = listener;
+    }
+
+    void blockRewritten(long block) {
+        blockRewritten.accept(block);
     }
 
     /** Called when work for the maintenance thread appears (cut chunks, a due checkpoint). */

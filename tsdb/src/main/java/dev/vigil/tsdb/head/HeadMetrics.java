@@ -24,6 +24,7 @@ public final class HeadMetrics {
     final Counter backfillSamples;
     final Counter backfillConflicts;
     final Counter tombstonesAdded;
+    final Counter chunksCompacted;
     private final List<Counter> families;
 
     public HeadMetrics(MetricRegistry registry) {
@@ -55,6 +56,9 @@ public final class HeadMetrics {
                 "vigil_tsdb_backfill_conflicting_samples_total",
                 "Backfilled samples dropped because a stored sample has the same timestamp.");
         tombstonesAdded = registry.counter("vigil_tsdb_tombstones_added_total", "Deleted intervals recorded.");
+        chunksCompacted = registry.counter(
+                "vigil_tsdb_compaction_chunks_merged_total",
+                "Persisted chunks removed by merging a series' chunks in a finished block.");
         families = List.of(
                 samplesAppended,
                 samplesRejected,
@@ -69,7 +73,8 @@ public final class HeadMetrics {
                 walCorruptions,
                 backfillSamples,
                 backfillConflicts,
-                tombstonesAdded);
+                tombstonesAdded,
+                chunksCompacted);
     }
 
     /** Removes these metrics from {@code registry}, when the TSDB closes. */

@@ -68,6 +68,7 @@ public final class RocksStore implements AutoCloseable {
     static final byte[] NEXT_ID_KEY = bytes("next_series_id");
     static final byte[] MAX_TIME_KEY = bytes("max_time");
     static final byte[] SEQ_KEY = bytes("commit_seq");
+    static final byte[] COMPACTED_KEY = bytes("compacted_through_block");
 
     private static final Log log = Log.get(RocksStore.class);
     private static final List<String> FAMILIES = List.of("default", "wal", "chunks", "index", "meta", "head", "kv");
@@ -440,6 +441,11 @@ public final class RocksStore implements AutoCloseable {
         return metaLong(SEQ_KEY, 0);
     }
 
+    /** The newest block whose chunks were merged to one per series, or {@code Long.MIN_VALUE}. */
+    public long compactedThrough() {
+        return metaLong(COMPACTED_KEY, Long.MIN_VALUE);
+    }
+
     /** The id of the stored series with exactly these labels, or 0. */
     public long findSeries(Labels labels) {
         long[] found = {0};
@@ -526,6 +532,37 @@ public final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** Visits a chunk of a block during a scan in key order: series id, then min time. */
+    @FunctionalInterface
+    public interface BlockChunkVisitor {
+        /** Returns false to stop the scan. */
+        boolean visit(long seriesId, long minT, long maxT, byte[] chunk);
+    }
+
+    /**
+     * Visits the chunks of {@code block} in the live database, series by series in id order starting at {@code
+     * fromSeries}, until the visitor returns false.
+     */
+    public void forEachChunkInBlock(long block, long fromSeries, BlockChunkVisitor visitor) {
+        Handles h = acquire();
+        try (RocksIterator it = h.db.newIterator(Family.CHUNKS.of(h))) {
+            for (it.seek(Keys.chunk(block, fromSeries, Long.MIN_VALUE)); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (Keys.chunkBlock(key) != block) {
+                    break;
+                }
+                long minT = Keys.chunkMinTime(key);
+                byte[] value = it.value();
+                if (!visitor.visit(
+                        Keys.chunkSeries(key), minT, ChunkValue.maxTime(value, minT), ChunkValue.chunk(value))) {
+                    break;
+                }
+            }
+        } finally {
+            release();
+        }
+    }
+
     /** A consistent read view of everything persisted; close it. */
     public ReadView readView() {
         return new ReadView(this);
@@ -592,8 +629,31 @@ public final class RocksStore implements AutoCloseable {
 
     /** The first block that holds chunks, or {@code Long.MAX_VALUE} when there are none. */
     public long firstBlock() {
-        byte[] key = firstKey(Family.CHUNKS);
-        return key == null ? Long.MAX_VALUE : Keys.chunkBlock(key);
+        return firstBlockFrom(Long.MIN_VALUE);
+    }
+
+    /** The first block at or after {@code block} that holds chunks, or {@code Long.MAX_VALUE}. */
+    public long firstBlockFrom(long block) {
+        Handles h = acquire();
+        try (RocksIterator it = h.db.newIterator(Family.CHUNKS.of(h))) {
+            it.seek(Keys.blockStart(block));
+            return it.isValid() ? Keys.chunkBlock(it.key()) : Long.MAX_VALUE;
+        } finally {
+            release();
+        }
+    }
+
+    /** Compacts the chunks and index families fully, so rewritten and deleted entries stop taking space. */
+    public void compactAll() {
+        Handles h = acquire();
+        try {
+            h.db.compactRange(Family.CHUNKS.of(h));
+            h.db.compactRange(Family.INDEX.of(h));
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot compact tsdb [dir=" + dir + "]: " + e.getMessage(), e);
+        } finally {
+            release();
+        }
     }
 
     /** Bytes on disk and in memory: SST files and memtables of every family plus RocksDB's log files. */

@@ -149,6 +149,10 @@ public final class StoreBatch implements AutoCloseable {
         putMeta(RocksStore.SEQ_KEY, seq);
     }
 
+    public void putCompactedThrough(long block) {
+        putMeta(RocksStore.COMPACTED_KEY, block);
+    }
+
     public void kvPut(byte[] key, byte[] value) {
         put(RocksStore.Family.KV, key, value);
     }
