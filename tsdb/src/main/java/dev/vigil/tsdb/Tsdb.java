@@ -262,6 +262,7 @@ public final class Tsdb implements Storage, StorageAdmin {
                 applyRetention();
                 compaction.run();
                 head.collectGarbage();
+                head.refreshStoredFilter(false);
             }
         }
     }

@@ -166,7 +166,10 @@ final class BackfillWriter implements Head.DiskWrites {
     public void applied(long seq) {
         blocks.forEach(head::blockRewritten);
         for (Update u : updates) {
-            u.series().persisted = true;
+            if (!u.series().persisted) {
+                u.series().persisted = true;
+                head.stored.add(u.series().labels.hash());
+            }
             u.series().backfilled(u.minT(), u.maxT(), u.newestValue());
         }
         stored -= conflicts;

@@ -50,6 +50,7 @@ public final class Head implements AutoCloseable {
     final HeadOptions options;
     final HeadMetrics metrics;
     final MemPostings postings = new MemPostings();
+    volatile StoredSeriesFilter stored = new StoredSeriesFilter(1L << 20);
     final SeriesTable table = new SeriesTable();
     final Object createLock = new Object();
     final ReentrantLock commitLock = new ReentrantLock();
@@ -195,8 +196,8 @@ public final class Head implements AutoCloseable {
                 return s;
             }
             checkOpen();
-            long stored = store.findSeries(labels);
-            if (stored != 0 && (s = loadFromStore(stored)) != null) {
+            long id = stored.mightContain(labels) ? store.findSeries(labels) : 0;
+            if (id != 0 && (s = loadFromStore(id)) != null) {
                 return s;
             }
             s = new HeadSeries(nextId, labels);
@@ -453,9 +454,29 @@ public final class Head implements AutoCloseable {
 
     void markDefined(HeadSeries[] series, int n) {
         for (int i = 0; i < n; i++) {
-            if (series[i] != null) {
-                series[i].persisted = true;
+            HeadSeries s = series[i];
+            if (s != null && !s.persisted) {
+                s.persisted = true;
+                stored.add(s.labels.hash());
             }
+        }
+    }
+
+    /** Rebuilds the filter of stored series from the store when it has grown too full. */
+    public void refreshStoredFilter(boolean force) {
+        if (!force && !stored.full()) {
+            return;
+        }
+        long[] count = {0};
+        store.forEachLabelsHash(hash -> count[0]++);
+        commitLock.lock();
+        try {
+            // Filled completely before it replaces the old one, which keeps answering meanwhile.
+            StoredSeriesFilter fresh = new StoredSeriesFilter(count[0] * 2);
+            store.forEachLabelsHash(fresh::add);
+            stored = fresh;
+        } finally {
+            commitLock.unlock();
         }
     }
 
@@ -653,22 +674,32 @@ public final class Head implements AutoCloseable {
             return 0;
         }
         long before = newest - options.idleCutMs();
+        // Find candidates without the commit lock (a walk over every series), then cut them under it.
+        List<HeadSeries> idle = new ArrayList<>();
+        for (HeadSeries s : table.toArray()) {
+            long open = s.openMaxTime();
+            if (open != Long.MIN_VALUE && open < before) {
+                idle.add(s);
+            }
+        }
         int cut = 0;
-        commitLock.lock();
-        try {
-            for (HeadSeries s : table.toArray()) {
-                long open = s.openMaxTime();
-                if (open != Long.MIN_VALUE && open < before && s.owner() == null) {
-                    FrozenChunk f = s.cutOpen();
-                    if (f != null) {
-                        pending.add(new Pending(s, f));
-                        metrics.chunksCreated.inc();
-                        cut++;
+        for (int from = 0; from < idle.size(); from += SLICE) {
+            commitLock.lock();
+            try {
+                for (HeadSeries s : idle.subList(from, Math.min(idle.size(), from + SLICE))) {
+                    long open = s.openMaxTime();
+                    if (open != Long.MIN_VALUE && open < before && s.owner() == null) {
+                        FrozenChunk f = s.cutOpen();
+                        if (f != null) {
+                            pending.add(new Pending(s, f));
+                            metrics.chunksCreated.inc();
+                            cut++;
+                        }
                     }
                 }
+            } finally {
+                commitLock.unlock();
             }
-        } finally {
-            commitLock.unlock();
         }
         return cut;
     }
@@ -682,14 +713,20 @@ public final class Head implements AutoCloseable {
         if (newest == Long.MIN_VALUE) {
             return 0;
         }
+        long newHorizon = Math.max(horizon, newest - options.keepMs());
+        List<HeadSeries> candidates = new ArrayList<>();
+        for (HeadSeries s : table.toArray()) {
+            if (s.lastTime < newHorizon) {
+                candidates.add(s);
+            }
+        }
         commitLock.lock();
         try {
-            long newHorizon = Math.max(horizon, newest - options.keepMs());
             long limit = Math.min(newHorizon, oldestHeadQueryMinTime());
             long low = lowWatermark();
             List<HeadSeries> victims = new ArrayList<>();
-            for (HeadSeries s : table.toArray()) {
-                if (s.lastTime < limit && s.persisted) {
+            for (HeadSeries s : candidates) {
+                if (s.lastTime < limit && s.persisted && !s.removed()) {
                     s.dropFrozen(low);
                     if (s.frozenCount() == 0 && !s.hasUnpersistedData() && s.claimForRemoval()) {
                         victims.add(s);

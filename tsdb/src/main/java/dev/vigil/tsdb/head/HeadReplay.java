@@ -23,6 +23,8 @@ final class HeadReplay {
         head.maxTime = head.store.maxTime();
         head.storedMaxTime = head.maxTime;
         loadTombstones(head);
+        head.store.forEachLabelsHash(head.stored::add);
+        head.refreshStoredFilter(false);
         List<Long> unreadable = new ArrayList<>();
         head.commitLock.lock();
         try {

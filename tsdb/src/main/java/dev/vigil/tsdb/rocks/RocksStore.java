@@ -461,6 +461,22 @@ public final class RocksStore implements AutoCloseable {
         return found[0];
     }
 
+    /** Visits the labels hash of every stored series definition. */
+    public void forEachLabelsHash(java.util.function.LongConsumer visitor) {
+        Handles h = acquire();
+        try (RocksIterator it = h.db.newIterator(Family.INDEX.of(h))) {
+            for (it.seek(new byte[] {Keys.LABELS_HASH}); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (key[0] != Keys.LABELS_HASH) {
+                    break;
+                }
+                visitor.accept(Keys.readLong(key, 1)); // L, hash, id
+            }
+        } finally {
+            release();
+        }
+    }
+
     /** The stored series {@code id}, or null. */
     public StoredSeries loadSeries(long id) {
         byte[] labels = get(Family.INDEX, Keys.series(id));
