@@ -8,7 +8,7 @@ package dev.vigil.tsdb.chunk;
  * digits) are coded as integers, either as changes of the previous change ({@link Encoding#INTEGER_DOD}: counters) or
  * as changes ({@link Encoding#INTEGER_DELTA}: gauges), with adaptive Rice codes. Other values use Gorilla's XOR
  * coding. The encoder tracks what the alternatives would have cost and re-encodes the chunk once the samples so far
- * show that another coding is clearly smaller (checked after 8, 40, 72, ... samples); a value without an integer form
+ * show that another coding is clearly smaller (checked after 8 and 40 samples); a value without an integer form
  * (a fraction with many digits, NaN, the stale marker, -0.0, |v| >= 2^53) switches the chunk to XOR for good. {@link
  * #xorOnly()} skips the integer codings.
  *
@@ -28,41 +28,51 @@ package dev.vigil.tsdb.chunk;
  * <p>Appending allocates nothing except when the bit buffer grows or the chunk is re-encoded. Not thread-safe: the
  * owner (the head series) appends under its lock and readers iterate a {@link #toBytes()} copy.
  */
-public final class Chunk {
+public final class Chunk extends BitWriter {
     /** Re-encodings allowed per chunk, to bound the work a pathological series can cause. */
     private static final int MAX_REENCODES = 6;
 
+    /** Sample counts at which the coding is reconsidered. */
+    private static final int FIRST_DECISION = 8;
+
+    private static final int LAST_DECISION = 16;
+
+    // Fields are few and narrow: every series in the head holds an open chunk.
     private final boolean adaptive;
-    private BitWriter bits = new BitWriter(4);
+    private boolean rebuilding;
+    private byte reencodes;
+    private byte decimals;
+    private byte shift;
+    private byte leading = -1;
+    private byte trailing;
     private Encoding encoding;
     private int count;
-    private int reencodes;
-    private boolean rebuilding;
     private long firstTime;
     private long lastTime;
     private long timeDelta;
-    private double firstValue;
-    // XOR state
-    private long lastBits;
-    private int leading = -1;
-    private int trailing;
-    // integer state
-    private int decimals;
-    private int shift;
-    private long firstInt;
-    private long lastInt;
+    /** XOR: raw bits of the first value; integer codings: the first integer. */
+    private long first;
+    /** XOR: raw bits of the last value; integer codings: the last integer. */
+    private long last;
+
     private long intDelta;
     private long dodSum;
     private long deltaSum;
-    // What each coding would have cost for the values so far (bits of the stream), to choose between them.
-    private long dodBits;
-    private long deltaBits;
-    private long xorBits;
-    private long shadowLastBits;
-    private int shadowLeading = -1;
-    private int shadowTrailing;
+    /** What the codings would cost; dropped after the last decision so open chunks stay small. */
+    private Adaptation adaptation;
+
+    /** What each coding would have cost for the values so far (bits of the stream), to choose between them. */
+    private static final class Adaptation {
+        long dodBits;
+        long deltaBits;
+        long xorBits;
+        long lastBits;
+        int leading = -1;
+        int trailing;
+    }
 
     private Chunk(boolean adaptive) {
+        super(4);
         this.adaptive = adaptive;
     }
 
@@ -107,7 +117,7 @@ public final class Chunk {
             }
         }
         long delta = t - lastTime;
-        Codec.writeBucketed(bits, delta - timeDelta, Codec.TIME_BITS);
+        Codec.writeBucketed(this, delta - timeDelta, Codec.TIME_BITS);
         timeDelta = delta;
         lastTime = t;
         if (encoding == Encoding.XOR) {
@@ -116,8 +126,13 @@ public final class Chunk {
             appendInteger(m, v);
         }
         count++;
-        if (adaptive && !rebuilding && encoding.isInteger() && (count & 31) == 8) {
-            switchIfSmaller();
+        if (adaptation != null && (count == FIRST_DECISION || count == LAST_DECISION)) {
+            if (!rebuilding) {
+                switchIfSmaller();
+            }
+            if (count == LAST_DECISION && adaptation != null) {
+                adaptation = null;
+            }
         }
     }
 
@@ -125,103 +140,106 @@ public final class Chunk {
         firstTime = t;
         lastTime = t;
         timeDelta = 0;
-        firstValue = v;
         count = 1;
         int d = adaptive && encoding != Encoding.XOR ? Scale.decimalsOf(v) : -1;
         if (d >= 0) {
             if (encoding == null) {
                 encoding = Encoding.INTEGER_DOD;
-                decimals = d;
-                shift = v == 0 ? 0 : Math.min(Scale.shiftOf(v, d), 62);
+                decimals = (byte) d;
+                shift = (byte) (v == 0 ? 0 : Math.min(Scale.shiftOf(v, d), 62));
             }
-            firstInt = Scale.scaled(v, decimals, shift);
-            lastInt = firstInt;
+            first = Scale.scaled(v, decimals, shift);
+            last = first;
             intDelta = 0;
             dodSum = 0;
             deltaSum = 0;
-            dodBits = 0;
-            deltaBits = 0;
-            xorBits = 0;
-            shadowLastBits = Double.doubleToRawLongBits(v);
-            shadowLeading = -1;
+            adaptation = new Adaptation();
+            adaptation.lastBits = Double.doubleToRawLongBits(v);
         } else {
+            adaptation = null;
             encoding = Encoding.XOR;
-            lastBits = Double.doubleToRawLongBits(v);
+            first = Double.doubleToRawLongBits(v);
+            last = first;
             leading = -1;
             trailing = 0;
         }
     }
 
     private void appendInteger(long m, double v) {
-        long delta = m - lastInt;
+        long delta = m - last;
+        Adaptation a = adaptation;
         if (count == 1) {
-            int cost = Codec.writeBucketed(bits, delta, Codec.INT_BITS);
-            dodBits += cost;
-            deltaBits += cost;
+            int cost = Codec.writeBucketed(this, delta, Codec.INT_BITS);
+            if (a != null) {
+                a.dodBits += cost;
+                a.deltaBits += cost;
+            }
         } else {
             long zDod = Codec.zigzag(delta - intDelta);
             long zDelta = Codec.zigzag(delta);
             int kDod = Codec.riceParameter(dodSum);
             int kDelta = Codec.riceParameter(deltaSum);
             if (encoding == Encoding.INTEGER_DOD) {
-                dodBits += Codec.writeRice(bits, zDod, kDod);
-                if (adaptive) {
-                    deltaBits += Codec.riceCost(zDelta, kDelta);
+                int cost = Codec.writeRice(this, zDod, kDod);
+                if (a != null) {
+                    a.dodBits += cost;
+                    a.deltaBits += Codec.riceCost(zDelta, kDelta);
                 }
             } else {
-                deltaBits += Codec.writeRice(bits, zDelta, kDelta);
-                if (adaptive) {
-                    dodBits += Codec.riceCost(zDod, kDod);
+                int cost = Codec.writeRice(this, zDelta, kDelta);
+                if (a != null) {
+                    a.deltaBits += cost;
+                    a.dodBits += Codec.riceCost(zDod, kDod);
                 }
             }
             dodSum = Codec.riceUpdate(dodSum, zDod);
             deltaSum = Codec.riceUpdate(deltaSum, zDelta);
         }
         intDelta = delta;
-        lastInt = m;
-        if (adaptive) {
-            xorBits += xorCost(Double.doubleToRawLongBits(v));
+        last = m;
+        if (a != null) {
+            a.xorBits += xorCost(a, Double.doubleToRawLongBits(v));
         }
     }
 
     /** The bits {@link #appendXor} would write for this value, tracked without writing them. */
-    private int xorCost(long valueBits) {
-        long xor = valueBits ^ shadowLastBits;
-        shadowLastBits = valueBits;
+    private static int xorCost(Adaptation a, long valueBits) {
+        long xor = valueBits ^ a.lastBits;
+        a.lastBits = valueBits;
         if (xor == 0) {
             return 1;
         }
         int lead = Long.numberOfLeadingZeros(xor);
         int trail = Long.numberOfTrailingZeros(xor);
-        if (shadowLeading >= 0 && lead >= shadowLeading && trail >= shadowTrailing) {
-            return 2 + 64 - shadowLeading - shadowTrailing;
+        if (a.leading >= 0 && lead >= a.leading && trail >= a.trailing) {
+            return 2 + 64 - a.leading - a.trailing;
         }
-        shadowLeading = lead;
-        shadowTrailing = trail;
+        a.leading = lead;
+        a.trailing = trail;
         return 14 + 64 - lead - trail;
     }
 
     private void appendXor(long valueBits) {
-        long xor = valueBits ^ lastBits;
-        lastBits = valueBits;
+        long xor = valueBits ^ last;
+        last = valueBits;
         if (xor == 0) {
-            bits.writeBit(false);
+            writeBit(false);
             return;
         }
         int lead = Long.numberOfLeadingZeros(xor);
         int trail = Long.numberOfTrailingZeros(xor);
         if (leading >= 0 && lead >= leading && trail >= trailing) {
-            bits.write(0b10, 2);
-            bits.write(xor >>> trailing, 64 - leading - trailing);
+            write(0b10, 2);
+            write(xor >>> trailing, 64 - leading - trailing);
             return;
         }
         int significant = 64 - lead - trail;
-        bits.write(0b11, 2);
-        bits.write(lead, 6);
-        bits.write(significant - 1, 6);
-        bits.write(xor >>> trail, significant);
-        leading = lead;
-        trailing = trail;
+        write(0b11, 2);
+        write(lead, 6);
+        write(significant - 1, 6);
+        write(xor >>> trail, significant);
+        leading = (byte) lead;
+        trailing = (byte) trail;
     }
 
     /** A value does not fit the integer parameters: widen them, or fall back to XOR. */
@@ -238,13 +256,14 @@ public final class Chunk {
 
     /** Re-encodes when the samples so far say another coding is clearly smaller. */
     private void switchIfSmaller() {
-        long current = encoding == Encoding.INTEGER_DOD ? dodBits : deltaBits;
-        long other = encoding == Encoding.INTEGER_DOD ? deltaBits : dodBits;
+        Adaptation a = adaptation;
+        long current = encoding == Encoding.INTEGER_DOD ? a.dodBits : a.deltaBits;
+        long other = encoding == Encoding.INTEGER_DOD ? a.deltaBits : a.dodBits;
         long margin = Math.max(16, current / 8);
         if (reencodes >= MAX_REENCODES) {
             return;
         }
-        if (xorBits < other && xorBits + margin < current) {
+        if (a.xorBits < other && a.xorBits + margin < current) {
             reencode(Encoding.XOR, 0, 0);
         } else if (other + margin < current) {
             reencode(encoding == Encoding.INTEGER_DOD ? Encoding.INTEGER_DELTA : Encoding.INTEGER_DOD, decimals, shift);
@@ -269,12 +288,12 @@ public final class Chunk {
                 }
             }
         }
-        bits = new BitWriter(bits.words().length);
+        reset();
         count = 0;
         reencodes++;
         encoding = target;
-        decimals = newDecimals;
-        shift = newShift;
+        decimals = (byte) newDecimals;
+        shift = (byte) newShift;
         rebuilding = true;
         try {
             for (int i = 0; i < n; i++) {
@@ -305,17 +324,17 @@ public final class Chunk {
 
     /** Approximate heap bytes of this chunk: the object, its bit writer and the word array. */
     public long memoryBytes() {
-        return 152 + 24 + 16 + 8L * bits.words().length;
+        return 112 + (adaptation == null ? 0 : 56) + 16 + 8L * words().length;
     }
 
     private int headerBytes() {
         int size = 1 + Codec.varintSize(count) + Codec.varintSize(Codec.zigzag(firstTime));
-        return size + (encoding.isInteger() ? 2 + Codec.varintSize(Codec.zigzag(firstInt)) : 8);
+        return size + (encoding.isInteger() ? 2 + Codec.varintSize(Codec.zigzag(first)) : 8);
     }
 
     /** Size of {@link #toBytes()}. */
     public int sizeBytes() {
-        return headerBytes() + (int) ((bits.bitCount() + 7) >>> 3);
+        return headerBytes() + (int) ((bitCount() + 7) >>> 3);
     }
 
     /** Serializes: header, then the bit stream. */
@@ -323,22 +342,21 @@ public final class Chunk {
         if (count == 0) {
             throw new IllegalStateException("cannot serialize an empty chunk");
         }
-        int streamBytes = (int) ((bits.bitCount() + 7) >>> 3);
+        int streamBytes = (int) ((bitCount() + 7) >>> 3);
         byte[] out = new byte[headerBytes() + streamBytes];
         out[0] = encoding.header();
         int pos = Codec.putVarint(out, 1, count);
         pos = Codec.putVarint(out, pos, Codec.zigzag(firstTime));
         if (encoding.isInteger()) {
-            out[pos++] = (byte) decimals;
-            out[pos++] = (byte) shift;
-            pos = Codec.putVarint(out, pos, Codec.zigzag(firstInt));
+            out[pos++] = decimals;
+            out[pos++] = shift;
+            pos = Codec.putVarint(out, pos, Codec.zigzag(first));
         } else {
-            long v = Double.doubleToRawLongBits(firstValue);
             for (int shiftBits = 56; shiftBits >= 0; shiftBits -= 8) {
-                out[pos++] = (byte) (v >>> shiftBits);
+                out[pos++] = (byte) (first >>> shiftBits);
             }
         }
-        long[] words = bits.words();
+        long[] words = words();
         for (int i = 0; i < streamBytes; i++) {
             out[pos + i] = (byte) (words[i >>> 3] >>> (56 - 8 * (i & 7)));
         }
@@ -354,9 +372,9 @@ public final class Chunk {
         if (count == 0) {
             it.resetEmpty();
         } else if (encoding.isInteger()) {
-            it.resetInteger(bits.words(), count, encoding, firstTime, firstInt, decimals, shift);
+            it.resetInteger(words(), count, encoding, firstTime, first, decimals, shift);
         } else {
-            it.resetXor(bits.words(), count, firstTime, Double.doubleToRawLongBits(firstValue));
+            it.resetXor(words(), count, firstTime, first);
         }
         return it;
     }

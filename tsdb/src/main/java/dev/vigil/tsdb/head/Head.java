@@ -317,7 +317,7 @@ public final class Head implements AutoCloseable {
         try {
             checkOpen();
             long commitSeq = seq + 1;
-            int accepted = accept(series, times, n, commitSeq);
+            int accepted = accept(series, times, n);
             long newest = maxTime;
             for (int i = 0; i < n; i++) {
                 if (series[i] != null) {
@@ -369,19 +369,15 @@ public final class Head implements AutoCloseable {
     }
 
     /**
-     * Drops samples that are not newer than their series' newest (the appender checked this; ownership keeps it
-     * true, so this only guards the WAL against replaying a sample twice). Returns how many remain.
+     * Drops samples that are not newer than their series' newest committed one. The appender checked this and its
+     * ownership of the series keeps it true (memory changes only after the write, so a batch's later samples of a
+     * series are checked against the same newest sample); this guards the WAL against replaying a sample twice.
+     * Returns how many remain.
      */
-    private int accept(HeadSeries[] series, long[] times, int n, long commitSeq) {
+    private int accept(HeadSeries[] series, long[] times, int n) {
         int accepted = 0;
         for (int i = 0; i < n; i++) {
-            HeadSeries s = series[i];
-            if (s.commitMark != commitSeq) {
-                s.commitMark = commitSeq;
-                s.commitLast = s.lastTime;
-            }
-            if (times[i] > s.commitLast) {
-                s.commitLast = times[i];
+            if (times[i] > series[i].lastTime) {
                 accepted++;
             } else {
                 series[i] = null;
@@ -497,9 +493,8 @@ public final class Head implements AutoCloseable {
         }
         for (int i = 0; i < n; i++) {
             HeadSeries s = series[i];
-            // commitMark == commitSeq since accept(); flip it so each series records the commit once.
-            if (s != null && s.commitMark != -commitSeq) {
-                s.commitMark = -commitSeq;
+            // The appender left pendingIndex at each series' last sample in the batch: record the commit once.
+            if (s != null && s.pendingIndex == i) {
                 s.markCommitted(commitSeq, low);
             }
         }

@@ -62,23 +62,27 @@ final class HeadSeries {
     /** Commit lock: the open chunk changed since it was last snapshotted. */
     boolean dirty;
 
-    /** Commit lock: scratch for order checks within one commit. */
-    long commitMark;
-
-    long commitLast;
-
     private Chunk open;
-    private long openFirstSample;
-    private long totalSamples;
+    /** Append-order number of the open chunk's first sample; numbers are ints (2^31 samples is decades). */
+    private int openFirstSample;
+
+    private int totalSamples;
     private long persistedMinT = Long.MAX_VALUE;
     private long persistedMaxT = Long.MIN_VALUE;
     private FrozenChunk[] frozen = NO_FROZEN;
 
-    // Visibility history: after commit ringSeq[i], totalSamples was ringTotal[i]. Before ringSeq[0] it was baseTotal.
-    private long[] ringSeq;
-    private long[] ringTotal;
-    private int ringSize;
-    private long baseTotal;
+    /** Samples visible before the oldest commit open queriers still need; later counts are in {@link #history}. */
+    private int baseTotal;
+
+    /** Commits an open querier may still need, with the sample count each left; null when none is needed. */
+    private History history;
+
+    /** After commit {@code seq[i]}, the series had {@code total[i]} samples. */
+    private static final class History {
+        long[] seq = new long[2];
+        int[] total = new int[2];
+        int size;
+    }
 
     HeadSeries(long id, Labels labels) {
         this.id = id;
@@ -266,20 +270,24 @@ final class HeadSeries {
     /** Records that commit {@code seq} made the samples so far visible; keeps history only as far as queriers need. */
     synchronized void markCommitted(long seq, long lowWatermark) {
         if (lowWatermark >= seq) {
-            ringSize = 0;
+            history = null;
             baseTotal = totalSamples;
         } else {
-            if (ringSize > 0 && ringSeq[ringSize - 1] == seq) {
-                ringTotal[ringSize - 1] = totalSamples;
+            History h = history;
+            if (h == null) {
+                h = new History();
+                history = h;
+            }
+            if (h.size > 0 && h.seq[h.size - 1] == seq) {
+                h.total[h.size - 1] = totalSamples;
             } else {
-                if (ringSeq == null || ringSize == ringSeq.length) {
-                    int capacity = ringSeq == null ? 2 : ringSize * 2;
-                    ringSeq = ringSeq == null ? new long[capacity] : Arrays.copyOf(ringSeq, capacity);
-                    ringTotal = ringTotal == null ? new long[capacity] : Arrays.copyOf(ringTotal, capacity);
+                if (h.size == h.seq.length) {
+                    h.seq = Arrays.copyOf(h.seq, h.size * 2);
+                    h.total = Arrays.copyOf(h.total, h.size * 2);
                 }
-                ringSeq[ringSize] = seq;
-                ringTotal[ringSize] = totalSamples;
-                ringSize++;
+                h.seq[h.size] = seq;
+                h.total[h.size] = totalSamples;
+                h.size++;
             }
             trimHistory(lowWatermark);
         }
@@ -287,19 +295,18 @@ final class HeadSeries {
     }
 
     private void trimHistory(long lowWatermark) {
+        History h = history;
         int drop = 0;
-        while (drop < ringSize && ringSeq[drop] <= lowWatermark) {
-            baseTotal = ringTotal[drop];
+        while (drop < h.size && h.seq[drop] <= lowWatermark) {
+            baseTotal = h.total[drop];
             drop++;
         }
-        if (drop > 0) {
-            System.arraycopy(ringSeq, drop, ringSeq, 0, ringSize - drop);
-            System.arraycopy(ringTotal, drop, ringTotal, 0, ringSize - drop);
-            ringSize -= drop;
-        }
-        if (ringSize == 0) {
-            ringSeq = null;
-            ringTotal = null;
+        if (drop == h.size) {
+            history = null;
+        } else if (drop > 0) {
+            System.arraycopy(h.seq, drop, h.seq, 0, h.size - drop);
+            System.arraycopy(h.total, drop, h.total, 0, h.size - drop);
+            h.size -= drop;
         }
     }
 
@@ -333,9 +340,12 @@ final class HeadSeries {
     }
 
     private long visibleSamples(long snapshotSeq) {
-        for (int i = ringSize - 1; i >= 0; i--) {
-            if (ringSeq[i] <= snapshotSeq) {
-                return ringTotal[i];
+        History h = history;
+        if (h != null) {
+            for (int i = h.size - 1; i >= 0; i--) {
+                if (h.seq[i] <= snapshotSeq) {
+                    return h.total[i];
+                }
             }
         }
         return baseTotal;

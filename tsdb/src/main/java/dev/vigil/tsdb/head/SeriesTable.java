@@ -7,7 +7,7 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * The head's series by id and by labels: two open-addressing tables under one {@link StampedLock}. Lookups are
  * optimistic (no lock, no allocation, no boxing) and fall back to a read lock when a writer interfered; adds and
- * removals take the write lock. Removed slots become tombstones until the next resize.
+ * removals take the write lock. Removed slots become tombstones until the next resize. Tables fill to three quarters.
  */
 final class SeriesTable {
     private static final HeadSeries TOMBSTONE = new HeadSeries(-1, Labels.EMPTY);
@@ -99,7 +99,7 @@ final class SeriesTable {
     void add(HeadSeries s) {
         long stamp = lock.writeLock();
         try {
-            if ((tables.used + 1) * 2 > tables.ids.length) {
+            if ((tables.used + 1) * 4L > tables.ids.length * 3L) {
                 resize();
             }
             insert(tables, s);
@@ -152,12 +152,11 @@ final class SeriesTable {
     private void resize() {
         Tables old = tables;
         int capacity = old.ids.length;
-        while ((size + 1) * 2 > capacity) {
+        // Double unless most used slots are tombstones of removed series; then rebuild at the same size.
+        while ((size + 1) * 2L > capacity) {
             capacity *= 2;
         }
-        if (capacity == old.ids.length && old.used > size * 2) {
-            // Mostly tombstones: rebuild at the same size.
-        } else if (capacity == old.ids.length) {
+        if (capacity == old.ids.length && old.used <= size * 2) {
             capacity *= 2;
         }
         Tables fresh = new Tables(capacity);

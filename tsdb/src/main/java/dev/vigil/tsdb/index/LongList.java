@@ -3,22 +3,46 @@ package dev.vigil.tsdb.index;
 import java.util.Arrays;
 
 /**
- * A growable list of series ids that is sorted lazily: adds append, reads sort first when needed. Thread-safe through
- * its monitor, so readers can walk it while the index adds to it.
+ * A growable list of series ids that is sorted lazily: adds append, reads sort first when needed. Ids are kept as ints
+ * while they fit (half the memory of a posting), as longs after. Thread-safe through its monitor, so readers can walk it
+ * while the index adds to it.
  */
 final class LongList {
-    private long[] values = new long[2];
+    private int[] ints = new int[2];
+    private long[] longs;
     private int size;
     private boolean sorted = true;
 
     synchronized void add(long v) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size < 64 ? size * 2 : size + (size >> 1));
+        if (longs == null && (v < 0 || v > Integer.MAX_VALUE)) {
+            longs = new long[Math.max(2, ints.length)];
+            for (int i = 0; i < size; i++) {
+                longs[i] = ints[i];
+            }
+            ints = null;
         }
-        if (size > 0 && values[size - 1] >= v) {
+        if (size > 0 && get(size - 1) >= v) {
             sorted = false;
         }
-        values[size++] = v;
+        if (longs == null) {
+            if (size == ints.length) {
+                ints = Arrays.copyOf(ints, grown(size));
+            }
+            ints[size++] = (int) v;
+        } else {
+            if (size == longs.length) {
+                longs = Arrays.copyOf(longs, grown(size));
+            }
+            longs[size++] = v;
+        }
+    }
+
+    private static int grown(int size) {
+        return size < 64 ? size * 2 : size + (size >> 1);
+    }
+
+    private long get(int i) {
+        return longs == null ? ints[i] : longs[i];
     }
 
     synchronized int size() {
@@ -28,42 +52,70 @@ final class LongList {
     /** A sorted copy. */
     synchronized long[] toArray() {
         ensureSorted();
-        return Arrays.copyOf(values, size);
+        long[] out = new long[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = get(i);
+        }
+        return out;
     }
 
     /** Up to {@code max} ids greater than {@code after}, ascending, into {@code out}; returns how many. */
     synchronized int copyAfter(long after, long[] out, int max) {
         ensureSorted();
-        int from = Arrays.binarySearch(values, 0, size, after);
-        from = from >= 0 ? from + 1 : -from - 1;
-        int n = Math.min(max, size - from);
-        System.arraycopy(values, from, out, 0, Math.max(0, n));
-        return Math.max(0, n);
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (get(mid) <= after) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int n = Math.min(max, size - lo);
+        for (int i = 0; i < n; i++) {
+            out[i] = get(lo + i);
+        }
+        return n;
     }
 
     /** Removes every id in the ascending array {@code victims}; returns the new size. */
     synchronized int removeAll(long[] victims) {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (!SortedIds.contains(victims, values[i])) {
-                values[n++] = values[i];
+            long v = get(i);
+            if (!SortedIds.contains(victims, v)) {
+                if (longs == null) {
+                    ints[n++] = (int) v;
+                } else {
+                    longs[n++] = v;
+                }
             }
         }
         size = n;
-        if (values.length > 16 && size < values.length / 4) {
-            values = Arrays.copyOf(values, Math.max(2, size * 2));
+        int capacity = longs == null ? ints.length : longs.length;
+        if (capacity > 16 && size < capacity / 4) {
+            if (longs == null) {
+                ints = Arrays.copyOf(ints, Math.max(2, size * 2));
+            } else {
+                longs = Arrays.copyOf(longs, Math.max(2, size * 2));
+            }
         }
         return size;
     }
 
     /** Bytes held, for memory accounting. */
     synchronized long bytes() {
-        return 16 + 16 + 8L * values.length;
+        return 32 + 16 + (longs == null ? 4L * ints.length : 8L * longs.length);
     }
 
     private void ensureSorted() {
         if (!sorted) {
-            Arrays.sort(values, 0, size);
+            if (longs == null) {
+                Arrays.sort(ints, 0, size);
+            } else {
+                Arrays.sort(longs, 0, size);
+            }
             sorted = true;
         }
     }
