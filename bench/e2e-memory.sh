@@ -24,28 +24,18 @@ jar="$root/server/target/vigil.jar"
 [ -f "$jar" ] || { echo "missing $jar; build with: ./mvnw -q -B -ntp -pl server -am package -DskipTests" >&2; exit 1; }
 [ -x "$PROMETHEUS" ] || { echo "missing $PROMETHEUS (apt-get install prometheus)" >&2; exit 1; }
 
+source "$root/bench/e2e-lib.sh"
 work=$(mktemp -d)
-pids=()
-stop_all() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  pids=()
-}
 cleanup() { stop_all; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-await_http() {
-  for _ in $(seq 1 1200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "no answer from $1" >&2; return 1
-}
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 metric() { curl -fsS "$1" | awk -v m="$2" '$1 == m {print $NF}'; }
 
 mkdir -p "$work/classes"
 javac -d "$work/classes" "$root/examples/demo-exporter/DemoExporter.java"
 
-# Runs both systems against TARGETS exporters; prints "series vigil_rss_kb prometheus_rss_kb".
+# Runs both systems against TARGETS exporters; prints "vigil_series vigil_rss_kb prometheus_series
+# prometheus_rss_kb". Runs in this shell (redirect its output, do not pipe it) so the EXIT trap stops what it started.
 measure() {
   local targets=$1 base_port
   base_port=$((20000 + RANDOM % 20000))
@@ -86,8 +76,10 @@ YAML
 }
 
 echo "bench: exporters of $SERIES series, $SMALL then $LARGE targets, every ${INTERVAL}s, RSS after $SCRAPES scrapes"
-read -r vs1 vr1 ps1 pr1 < <(measure "$SMALL")
-read -r vs2 vr2 ps2 pr2 < <(measure "$LARGE")
+measure "$SMALL" >"$work/small.txt"
+measure "$LARGE" >"$work/large.txt"
+read -r vs1 vr1 ps1 pr1 <"$work/small.txt"
+read -r vs2 vr2 ps2 pr2 <"$work/large.txt"
 python3 - "$vs1" "$vr1" "$ps1" "$pr1" "$vs2" "$vr2" "$ps2" "$pr2" <<'PY'
 import sys
 vs1, vr1, ps1, pr1, vs2, vr2, ps2, pr2 = (float(x) for x in sys.argv[1:])

@@ -26,6 +26,7 @@ for b in "$PROMTOOL" "$PROMETHEUS"; do
   [ -x "$b" ] || { echo "missing $b (apt-get install prometheus)" >&2; exit 1; }
 done
 
+source "$root/bench/e2e-lib.sh"
 work=$(mktemp -d)
 prom_pid=
 cleanup() {
@@ -54,7 +55,7 @@ start=$(date +%s.%N)
 "$PROMTOOL" tsdb create-blocks-from openmetrics "$file" "$work/prom" >"$work/promtool.txt" 2>&1
 prom_seconds=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
 uncompacted=$(du -sb "$work/prom" | cut -f1)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 printf 'global:\n  scrape_interval: 1h\nscrape_configs: []\n' >"$work/prometheus.yml"
 "$PROMETHEUS" --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prom" \
   --storage.tsdb.retention.time=3650d --web.listen-address="127.0.0.1:$port" >"$work/prometheus.log" 2>&1 &

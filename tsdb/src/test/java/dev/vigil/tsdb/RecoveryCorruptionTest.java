@@ -68,19 +68,19 @@ class RecoveryCorruptionTest {
         return end;
     }
 
+    /** Timestamps of the written series, checking each value against its timestamp. */
     private static List<Long> times(Tsdb tsdb) {
-        List<Long> out = new ArrayList<>();
+        List<Long> times = Samples.times(tsdb);
         try (Querier q = tsdb.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
             SeriesSet set = q.select(false);
             while (set.next()) {
                 SeriesIterator it = set.at().iterator();
                 while (it.next()) {
-                    out.add(it.timestamp());
                     assertThat(it.value()).isEqualTo(it.timestamp() / 1000.0);
                 }
             }
         }
-        return out;
+        return times;
     }
 
     private Tsdb open() {

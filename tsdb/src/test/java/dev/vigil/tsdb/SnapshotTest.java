@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.storage.Appender;
-import dev.vigil.model.storage.Querier;
-import dev.vigil.model.storage.SeriesIterator;
-import dev.vigil.model.storage.SeriesSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +15,6 @@ class SnapshotTest {
 
     @TempDir
     Path dir;
-
-    private static List<Long> times(Tsdb tsdb) {
-        List<Long> out = new ArrayList<>();
-        try (Querier q = tsdb.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
-            SeriesSet set = q.select(false);
-            while (set.next()) {
-                SeriesIterator it = set.at().iterator();
-                while (it.next()) {
-                    out.add(it.timestamp());
-                }
-            }
-        }
-        return out;
-    }
 
     @Test
     void snapshotsOpenAsDatabasesWithOrWithoutTheHead() throws Exception {
@@ -59,18 +40,18 @@ class SnapshotTest {
             Appender more = tsdb.appender();
             more.append(0, UP, 130 * 15_000L, 1);
             more.commit();
-            assertThat(times(tsdb)).hasSize(131);
+            assertThat(Samples.times(tsdb)).hasSize(131);
         }
         try (Tsdb snapshot = Tsdb.open(TsdbOptions.of(full).withMaintenanceInterval(Duration.ZERO))) {
-            assertThat(times(snapshot)).hasSize(130);
+            assertThat(Samples.times(snapshot)).hasSize(130);
             assertThat(snapshot.keyValueStore().get(new byte[] {1})).isPresent();
         }
         try (Tsdb snapshot = Tsdb.open(TsdbOptions.of(persistedOnly).withMaintenanceInterval(Duration.ZERO))) {
-            assertThat(times(snapshot)).as("only the persisted chunk").hasSize(120);
+            assertThat(Samples.times(snapshot)).as("only the persisted chunk").hasSize(120);
         }
         // The data directory still opens with the snapshots inside it.
         try (Tsdb tsdb = Tsdb.open(options)) {
-            assertThat(times(tsdb)).hasSize(131);
+            assertThat(Samples.times(tsdb)).hasSize(131);
             assertThat(Files.list(dir.resolve("snapshots")).count()).isEqualTo(2);
         }
     }

@@ -7,14 +7,10 @@ import dev.vigil.model.labels.Labels;
 import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.metrics.TextExposition;
 import dev.vigil.model.storage.Appender;
-import dev.vigil.model.storage.Querier;
-import dev.vigil.model.storage.SeriesIterator;
-import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.model.storage.StorageException;
 import dev.vigil.tsdb.rocks.WriteFaults;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,20 +32,6 @@ class WriteFailureTest {
         app.commit();
     }
 
-    private static List<Long> times(Tsdb tsdb) {
-        List<Long> out = new ArrayList<>();
-        try (Querier q = tsdb.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
-            SeriesSet set = q.select(false);
-            while (set.next()) {
-                SeriesIterator it = set.at().iterator();
-                while (it.next()) {
-                    out.add(it.timestamp());
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void commitsFailWhileTheDiskIsFullAndContinueAfterwards() throws Exception {
         WriteFaults faults = new WriteFaults();
@@ -67,7 +49,7 @@ class WriteFailureTest {
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("refuses writes");
             tsdb.runMaintenance(); // cannot persist or reopen while the disk is full; must not throw
-            assertThat(times(tsdb)).hasSize(300).last().isEqualTo(299 * 15_000L);
+            assertThat(Samples.times(tsdb)).hasSize(300).last().isEqualTo(299 * 15_000L);
             assertThat(TextExposition.write(registry))
                     .contains("vigil_tsdb_storage_writable 0")
                     .contains("vigil_tsdb_commit_failures_total 2");
@@ -77,10 +59,10 @@ class WriteFailureTest {
             assertThat(TextExposition.write(registry)).contains("vigil_tsdb_storage_writable 1");
             append(tsdb, 300 * 15_000L); // the failed sample can be written again: nothing of it was applied
             append(tsdb, 301 * 15_000L);
-            assertThat(times(tsdb)).hasSize(302);
+            assertThat(Samples.times(tsdb)).hasSize(302);
         }
         try (Tsdb tsdb = Tsdb.open(options)) {
-            List<Long> times = times(tsdb);
+            List<Long> times = Samples.times(tsdb);
             assertThat(times).hasSize(302);
             for (int i = 0; i < times.size(); i++) {
                 assertThat(times.get(i)).isEqualTo(i * 15_000L);
@@ -109,7 +91,7 @@ class WriteFailureTest {
                     Thread.sleep(20);
                 }
             }
-            assertThat(times(tsdb)).containsExactly(1000L, 2000L);
+            assertThat(Samples.times(tsdb)).containsExactly(1000L, 2000L);
         }
     }
 

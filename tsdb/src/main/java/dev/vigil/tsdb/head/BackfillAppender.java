@@ -33,24 +33,15 @@ final class BackfillAppender extends HeadAppender {
             return appendToHead(s, timestampMs, value);
         }
         Integer last = lastDisk.get(s);
-        if (last != null && timestampMs <= diskTimes[last]) {
-            if (timestampMs < diskTimes[last]) {
-                head.metrics.outOfOrder.inc();
-                throw new AppendException(
-                        AppendException.Kind.OUT_OF_ORDER,
-                        s.labels,
+        if (last != null
+                && !isNewer(
+                        s,
+                        diskTimes[last],
+                        diskValues[last],
                         timestampMs,
-                        "previous sample of this series in the import is at " + diskTimes[last]);
-            }
-            if (Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(diskValues[last])) {
-                return s.id;
-            }
-            head.metrics.duplicate.inc();
-            throw new AppendException(
-                    AppendException.Kind.DUPLICATE_TIMESTAMP,
-                    s.labels,
-                    timestampMs,
-                    "the import already has value " + diskValues[last] + " at this time");
+                        value,
+                        "previous sample of this series in the import is at ")) {
+            return s.id;
         }
         if (diskSize == diskTimes.length) {
             diskSeries = Arrays.copyOf(diskSeries, diskSize * 2);

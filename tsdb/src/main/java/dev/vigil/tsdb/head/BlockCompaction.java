@@ -1,6 +1,5 @@
 package dev.vigil.tsdb.head;
 
-import dev.vigil.model.storage.StorageException;
 import dev.vigil.tsdb.chunk.Chunk;
 import dev.vigil.tsdb.chunk.ChunkIterator;
 import dev.vigil.tsdb.rocks.RocksStore;
@@ -68,16 +67,10 @@ public final class BlockCompaction {
     private void markDone(long block) {
         head.commitLock.lock();
         try {
-            long writeSeq = head.seq + 1;
             try (StoreBatch batch = head.store.batch()) {
                 batch.putCompactedThrough(block);
-                head.finishBatch(batch, writeSeq, head.maxTime);
-                batch.write(false);
-            } catch (StorageException e) {
-                head.writeFailed(writeSeq);
-                throw e;
+                head.write(batch, false);
             }
-            head.written(writeSeq);
             compactedThrough = block;
         } finally {
             head.commitLock.unlock();
@@ -120,7 +113,6 @@ public final class BlockCompaction {
                 return true;
             });
             long removed = 0;
-            long writeSeq = head.seq + 1;
             try (StoreBatch batch = head.store.batch()) {
                 int i = 0;
                 while (i < spans.size()) {
@@ -132,17 +124,10 @@ public final class BlockCompaction {
                     i = j + 1;
                 }
                 if (batch.count() > 0) {
-                    head.finishBatch(batch, writeSeq, head.maxTime);
-                    batch.write(false);
+                    head.write(batch, false);
                 }
-            } catch (StorageException e) {
-                head.writeFailed(writeSeq);
-                throw e;
             }
-            if (removed > 0) {
-                head.written(writeSeq);
-                head.metrics.chunksCompacted.inc(removed);
-            }
+            head.metrics.chunksCompacted.inc(removed);
             return new long[] {removed, next[0]};
         } finally {
             head.commitLock.unlock();

@@ -68,18 +68,13 @@ public final class Deletions {
             if (n == 0) {
                 return 0;
             }
-            long writeSeq = head.seq + 1;
             try (StoreBatch batch = head.store.batch()) {
+                long tombstoneSeq = head.seq + 1; // the sequence of this write: unique per series and deletion
                 for (int i = 0; i < n; i++) {
-                    batch.putTombstone(ids[i], writeSeq, mins[i], maxs[i]);
+                    batch.putTombstone(ids[i], tombstoneSeq, mins[i], maxs[i]);
                 }
-                head.finishBatch(batch, writeSeq, head.maxTime);
-                batch.write(true);
-            } catch (StorageException e) {
-                head.writeFailed(writeSeq);
-                throw e;
+                head.write(batch, true);
             }
-            head.written(writeSeq);
             head.tombstones = head.tombstones.with(ids, mins, maxs, n);
             head.metrics.tombstonesAdded.inc(n);
             return n;
@@ -130,7 +125,6 @@ public final class Deletions {
 
     private void rewrite(long[] ids) {
         List<Cleaned> cleaned = new ArrayList<>();
-        long writeSeq = head.seq + 1;
         try (StoreBatch batch = head.store.batch()) {
             for (long id : ids) {
                 long[] deleted = head.tombstones.of(id);
@@ -146,10 +140,8 @@ public final class Deletions {
                 }
                 cleaned.add(rewriteSeries(id, s, stored, deleted, batch));
             }
-            head.finishBatch(batch, writeSeq, head.maxTime);
-            batch.write(true);
+            head.write(batch, true);
         } catch (StorageException e) {
-            head.writeFailed(writeSeq);
             rewrittenBlocks.clear();
             for (Cleaned c : cleaned) {
                 if (c.gone() && c.series() != null) {
@@ -158,7 +150,6 @@ public final class Deletions {
             }
             throw e;
         }
-        head.written(writeSeq);
         rewrittenBlocks.forEach(head::blockRewritten);
         rewrittenBlocks.clear();
         List<HeadSeries> gone = new ArrayList<>();
@@ -281,7 +272,6 @@ public final class Deletions {
                 List<HeadSeries> gone = new ArrayList<>();
                 List<HeadSeries> emptied = new ArrayList<>();
                 List<Long> goneIds = new ArrayList<>();
-                long writeSeq = head.seq + 1;
                 try (StoreBatch batch = head.store.batch()) {
                     for (long id : ids) {
                         HeadSeries s = head.series(id);
@@ -307,16 +297,13 @@ public final class Deletions {
                     if (batch.count() == 0) {
                         return 0;
                     }
-                    head.finishBatch(batch, writeSeq, head.maxTime);
-                    batch.write(false);
+                    head.write(batch, false);
                 } catch (StorageException e) {
-                    head.writeFailed(writeSeq);
                     for (HeadSeries s : gone) {
                         s.release(HeadSeries.REMOVED);
                     }
                     throw e;
                 }
-                head.written(writeSeq);
                 for (HeadSeries s : emptied) {
                     s.persistedDeleted();
                 }

@@ -428,6 +428,24 @@ public final class Head implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code batch} as the next write with the bookkeeping every write carries and returns its sequence. On
+     * failure the sequence is spent and the exception rethrown; callers change memory only after this returned.
+     * Commit lock.
+     */
+    long write(StoreBatch batch, boolean sync) {
+        long writeSeq = seq + 1;
+        try {
+            finishBatch(batch, writeSeq, maxTime);
+            batch.write(sync);
+        } catch (StorageException e) {
+            writeFailed(writeSeq);
+            throw e;
+        }
+        written(writeSeq);
+        return writeSeq;
+    }
+
     /** Records that the write with sequence {@code writeSeq} succeeded. Commit lock. */
     void written(long writeSeq) {
         seq = writeSeq;
@@ -512,17 +530,10 @@ public final class Head implements AutoCloseable {
                     return written;
                 }
                 int n = Math.min(SLICE, pending.size());
-                long writeSeq = seq + 1;
                 try (StoreBatch batch = store.batch()) {
                     persistPending(batch, n);
-                    finishBatch(batch, writeSeq, maxTime);
-                    batch.write(false);
-                } catch (StorageException e) {
-                    writeFailed(writeSeq);
-                    throw e;
+                    markPersisted(n, write(batch, false));
                 }
-                written(writeSeq);
-                markPersisted(n, writeSeq);
                 written += n;
             } finally {
                 commitLock.unlock();
@@ -597,18 +608,11 @@ public final class Head implements AutoCloseable {
             try {
                 checkOpen();
                 int n = pending.size();
-                long writeSeq = seq + 1;
                 try (StoreBatch batch = store.batch()) {
                     persistPending(batch, n);
                     batch.deleteWalThrough(checkpointSeq);
-                    finishBatch(batch, writeSeq, maxTime);
-                    batch.write(true);
-                } catch (StorageException e) {
-                    writeFailed(writeSeq);
-                    throw e;
+                    markPersisted(n, write(batch, true));
                 }
-                written(writeSeq);
-                markPersisted(n, writeSeq);
                 walBytes -= walAtStart;
             } finally {
                 commitLock.unlock();
@@ -626,7 +630,6 @@ public final class Head implements AutoCloseable {
             checkOpen();
             List<HeadSeries> snapshotted = new ArrayList<>();
             int n = pending.size();
-            long writeSeq = seq + 1;
             try (StoreBatch batch = store.batch()) {
                 persistPending(batch, n);
                 for (int i = from; i < to; i++) {
@@ -643,14 +646,8 @@ public final class Head implements AutoCloseable {
                 if (batch.count() == 0) {
                     return;
                 }
-                finishBatch(batch, writeSeq, maxTime);
-                batch.write(false);
-            } catch (StorageException e) {
-                writeFailed(writeSeq);
-                throw e;
+                markPersisted(n, write(batch, false));
             }
-            written(writeSeq);
-            markPersisted(n, writeSeq);
             for (HeadSeries s : snapshotted) {
                 s.dirty = false;
                 s.snapshotted = true;

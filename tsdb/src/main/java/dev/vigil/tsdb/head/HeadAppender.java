@@ -80,21 +80,8 @@ class HeadAppender implements Appender {
         boolean hasPending = pending >= 0 && pending < size && series[pending] == s;
         long newestTime = hasPending ? times[pending] : s.lastTime;
         double newestValue = hasPending ? values[pending] : s.lastValue;
-        if (timestampMs <= newestTime) {
-            if (timestampMs < newestTime) {
-                head.metrics.outOfOrder.inc();
-                throw new AppendException(
-                        AppendException.Kind.OUT_OF_ORDER, s.labels, timestampMs, "newest sample is at " + newestTime);
-            }
-            if (Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(newestValue)) {
-                return s.id;
-            }
-            head.metrics.duplicate.inc();
-            throw new AppendException(
-                    AppendException.Kind.DUPLICATE_TIMESTAMP,
-                    s.labels,
-                    timestampMs,
-                    "existing value " + newestValue + ", new value " + value);
+        if (!isNewer(s, newestTime, newestValue, timestampMs, value, "newest sample is at ")) {
+            return s.id;
         }
         add(s, timestampMs, value);
         s.pendingIndex = size - 1;
@@ -129,6 +116,32 @@ class HeadAppender implements Appender {
             }
             seriesRef = 0;
         }
+    }
+
+    /**
+     * Whether a sample at {@code t} comes after the newest one ({@code newestTime}); false when it repeats it exactly
+     * (a no-op, as in Prometheus).
+     *
+     * @throws AppendException when it is older ({@code OUT_OF_ORDER}) or has the same time and another value
+     */
+    boolean isNewer(HeadSeries s, long newestTime, double newestValue, long t, double v, String newestIs)
+            throws AppendException {
+        if (t > newestTime) {
+            return true;
+        }
+        if (t < newestTime) {
+            head.metrics.outOfOrder.inc();
+            throw new AppendException(AppendException.Kind.OUT_OF_ORDER, s.labels, t, newestIs + newestTime);
+        }
+        if (Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(newestValue)) {
+            return false;
+        }
+        head.metrics.duplicate.inc();
+        throw new AppendException(
+                AppendException.Kind.DUPLICATE_TIMESTAMP,
+                s.labels,
+                t,
+                "existing value " + newestValue + ", new value " + v);
     }
 
     void add(HeadSeries s, long t, double v) {
