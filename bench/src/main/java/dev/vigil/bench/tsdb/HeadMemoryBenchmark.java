@@ -63,7 +63,7 @@ public class HeadMemoryBenchmark {
     @Benchmark
     public void fillAndMeasure(Result result) throws Exception {
         long before = BenchDirs.usedHeap();
-        SeriesSet shapes = new SeriesSet();
+        ClusterLabels shapes = new ClusterLabels();
         Labels[] labels = new Labels[series];
         for (int i = 0; i < series; i++) {
             labels[i] = shapes.labels(i);

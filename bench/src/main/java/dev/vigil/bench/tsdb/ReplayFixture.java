@@ -23,7 +23,7 @@ public final class ReplayFixture {
         int series = Integer.parseInt(args[1]);
         int scrapes = Integer.parseInt(args[2]);
         boolean crash = args[3].equals("crash");
-        SeriesSet shapes = new SeriesSet();
+        ClusterLabels shapes = new ClusterLabels();
         Labels[] labels = new Labels[series];
         for (int i = 0; i < series; i++) {
             labels[i] = shapes.labels(i);

@@ -65,7 +65,7 @@ final class BackfillAppender extends HeadAppender {
                     diskSize == 0 ? null : new BackfillWriter(head, diskSeries, diskTimes, diskValues, diskSize);
             head.commit(series, times, values, size, writer);
         } finally {
-            releaseSeries();
+            finish();
         }
     }
 

@@ -57,6 +57,7 @@ public final class Head implements AutoCloseable {
     private final TreeMap<Long, Integer> openQueriers = new TreeMap<>();
     private final TreeMap<Long, Integer> headQueryMinTimes = new TreeMap<>();
     private final WalRecord walRecord = new WalRecord();
+    private final ThreadLocal<HeadAppender.Buffers> appenderBuffers = new ThreadLocal<>();
 
     /** Cut chunks not yet persisted, in cut order. Commit lock. */
     final List<Pending> pending = new ArrayList<>();
@@ -246,6 +247,20 @@ public final class Head implements AutoCloseable {
     public Appender appender() {
         checkOpen();
         return new HeadAppender(this);
+    }
+
+    /** Batch arrays left by this thread's last finished appender, or new ones. */
+    HeadAppender.Buffers takeAppenderBuffers() {
+        HeadAppender.Buffers b = appenderBuffers.get();
+        if (b == null) {
+            return new HeadAppender.Buffers();
+        }
+        appenderBuffers.set(null);
+        return b;
+    }
+
+    void returnAppenderBuffers(HeadAppender.Buffers buffers) {
+        appenderBuffers.set(buffers);
     }
 
     /** An appender for backfill: samples older than a series' in-memory data go straight to persisted chunks. */

@@ -18,16 +18,43 @@ class HeadAppender implements Appender {
     final Head head;
     final Ownership ownership;
     private final Cleaner.Cleanable cleanable;
-    HeadSeries[] series = new HeadSeries[64];
-    long[] times = new long[64];
-    double[] values = new double[64];
+    private final Buffers buffers;
+    HeadSeries[] series;
+    long[] times;
+    double[] values;
     int size;
     private boolean done;
 
     HeadAppender(Head head) {
         this.head = head;
-        this.ownership = new Ownership();
+        this.buffers = head.takeAppenderBuffers();
+        this.ownership = buffers.ownership;
+        this.series = buffers.series;
+        this.times = buffers.times;
+        this.values = buffers.values;
         this.cleanable = CLEANER.register(this, ownership);
+    }
+
+    /**
+     * The arrays of one batch and its ownership token, reused by the next appender of the same thread once this one is
+     * done: a scrape loop takes an appender per scrape, and growing fresh arrays each time was most of what the append
+     * path allocated.
+     */
+    static final class Buffers {
+        final Ownership ownership = new Ownership();
+        HeadSeries[] series = new HeadSeries[64];
+        long[] times = new long[64];
+        double[] values = new double[64];
+    }
+
+    /** Hands the (possibly grown) arrays back for reuse; the series this appender owned were released. */
+    private void recycle() {
+        Arrays.fill(series, 0, size, null);
+        buffers.series = series;
+        buffers.times = times;
+        buffers.values = values;
+        size = 0;
+        head.returnAppenderBuffers(buffers);
     }
 
     /**
@@ -164,6 +191,7 @@ class HeadAppender implements Appender {
             head.commit(series, times, values, size, null);
         } finally {
             cleanable.clean();
+            recycle();
         }
     }
 
@@ -171,9 +199,8 @@ class HeadAppender implements Appender {
     public void rollback() {
         checkActive();
         done = true;
-        Arrays.fill(series, 0, size, null);
-        size = 0;
         cleanable.clean();
+        recycle();
     }
 
     void checkActive() {
@@ -186,7 +213,9 @@ class HeadAppender implements Appender {
         done = true;
     }
 
-    void releaseSeries() {
+    /** Releases the series this appender owns and recycles its arrays; for subclasses' commit. */
+    void finish() {
         cleanable.clean();
+        recycle();
     }
 }

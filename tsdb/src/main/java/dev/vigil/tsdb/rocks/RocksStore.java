@@ -304,8 +304,7 @@ public final class RocksStore implements AutoCloseable {
                 state = State.FAILED;
                 return false;
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // readers finish in their own time
         }
         Handles old = handles;
         handles = null;
@@ -755,8 +754,7 @@ public final class RocksStore implements AutoCloseable {
         state = State.CLOSED;
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (users.get() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            Thread.yield();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // readers finish in their own time
         }
         Handles h = handles;
         handles = null;

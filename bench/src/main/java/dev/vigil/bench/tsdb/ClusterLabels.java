@@ -9,7 +9,7 @@ import java.util.Map;
  * instances and pods are shared by many series (and shared as strings, as a scraper's symbol table shares them) and one
  * label tells the series of a pod apart.
  */
-final class SeriesSet {
+final class ClusterLabels {
     private final Map<String, String> strings = new HashMap<>();
 
     private String shared(String s) {
