@@ -158,9 +158,12 @@ public final class Head implements AutoCloseable {
     /** The series from the store, or null; brought into memory. Create lock. */
     HeadSeries loadFromStore(long id) {
         StoredSeries stored = store.loadSeries(id);
-        if (stored == null) {
-            return null;
-        }
+        return stored == null ? null : bringBack(stored);
+    }
+
+    /** Brings a stored series into memory. Create lock. */
+    private HeadSeries bringBack(StoredSeries stored) {
+        long id = stored.id();
         HeadSeries s = new HeadSeries(id, stored.labels());
         s.persisted = true;
         s.restorePersisted(stored.minT(), stored.maxT(), stored.lastValue());
@@ -174,7 +177,11 @@ public final class Head implements AutoCloseable {
      */
     HeadSeries resolve(long ref, Labels labels, long t) throws AppendException {
         HeadSeries s = table.get(ref);
-        if (s != null && (labels == null || labels == s.labels || labels.equals(s.labels))) {
+        if (s != null && (labels == null || labels == s.labels)) {
+            return s;
+        }
+        if (s != null && labels.equals(s.labels)) {
+            s.labels = labels;
             return s;
         }
         if (labels == null || labels.isEmpty()) {
@@ -184,6 +191,7 @@ public final class Head implements AutoCloseable {
         }
         s = table.get(labels);
         if (s != null) {
+            s.labels = labels;
             return s;
         }
         String problem = invalidLabels(labels);
@@ -197,9 +205,9 @@ public final class Head implements AutoCloseable {
                 return s;
             }
             checkOpen();
-            long id = stored.mightContain(labels) ? store.findSeries(labels) : 0;
-            if (id != 0 && (s = loadFromStore(id)) != null) {
-                return s;
+            StoredSeries found = stored.mightContain(labels) ? store.findStoredSeries(labels) : null;
+            if (found != null) {
+                return bringBack(found);
             }
             s = new HeadSeries(nextId, labels);
             register(s);

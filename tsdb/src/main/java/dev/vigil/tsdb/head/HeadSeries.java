@@ -39,7 +39,13 @@ final class HeadSeries {
     }
 
     final long id;
-    final Labels labels;
+
+    /**
+     * The series' labels. Replaced by an equal instance that an appender passes (the scraper's cached labels), so a
+     * series restored from disk does not keep a second copy of its strings; both are immutable, so readers seeing
+     * either is fine.
+     */
+    Labels labels;
 
     /** Newest committed sample; written under the monitor, read without it for order checks. */
     volatile long lastTime = Long.MIN_VALUE;

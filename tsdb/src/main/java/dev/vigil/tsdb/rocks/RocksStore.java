@@ -447,13 +447,19 @@ public final class RocksStore implements AutoCloseable {
 
     /** The id of the stored series with exactly these labels, or 0. */
     public long findSeries(Labels labels) {
-        long[] found = {0};
+        StoredSeries found = findStoredSeries(labels);
+        return found == null ? 0 : found.id();
+    }
+
+    /** The stored series with exactly these labels, with its persisted span, or null. */
+    public StoredSeries findStoredSeries(Labels labels) {
+        StoredSeries[] found = {null};
         scan(Family.INDEX, Keys.prefixed(Keys.LABELS_HASH, labels.hash()), (key, value) -> {
             long id = Keys.secondAfterPrefix(key);
-            if (found[0] == 0) {
+            if (found[0] == null) {
                 byte[] stored = get(Family.INDEX, Keys.series(id));
                 if (stored != null && LabelsCodec.decode(stored).equals(labels)) {
-                    found[0] = id;
+                    found[0] = withRange(id, labels, get(Family.INDEX, Keys.range(id)));
                 }
             }
         });
