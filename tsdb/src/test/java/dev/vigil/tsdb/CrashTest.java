@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each kill that every commit the child reported is stored and readable, and nothing else.
  */
 class CrashTest {
-    private static final int RUNS = 6;
+    private static final int RUNS = 10;
 
     @TempDir
     Path dir;
