@@ -22,22 +22,12 @@ jar="$root/server/target/vigil.jar"
 [ -f "$jar" ] || { echo "missing $jar; build with: ./mvnw -q -B -ntp -DskipTests package" >&2; exit 1; }
 [ -x "$PROMETHEUS" ] || { echo "missing $PROMETHEUS (apt-get install prometheus)" >&2; exit 1; }
 
+source "$root/bench/e2e-lib.sh"
 work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
+cleanup() { stop_all; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-await_http() {
-  for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
-  echo "no answer from $1" >&2; return 1
-}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 metric_sum() { curl -fsS "$1" | awk -v m="$2" '$1 == m || index($1, m "{") == 1 {s += $NF} END {printf "%.0f", s}'; }
 
 echo "bench: $TARGETS targets x $SERIES series every ${INTERVAL}s; warm-up ${WARMUP}s, measured ${DURATION}s; work dir $work"

@@ -138,7 +138,7 @@ public final class VigilServer implements ServerControl, AutoCloseable {
         log.info("Opening storage", "path", options.storagePath());
         long openStart = System.nanoTime();
         try {
-            storage = storageFactory.open(options);
+            storage = storageFactory.open(options, registry);
         } catch (Exception e) {
             throw new StartupException("opening storage at " + options.storagePath() + ": " + e.getMessage(), e);
         }

@@ -10,14 +10,10 @@ import dev.vigil.model.storage.Appender;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesIterator;
 import dev.vigil.model.storage.SeriesSet;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,49 +124,6 @@ class TsdbTest {
             assertThat(app.append(0, SERIES, 2000, 2)).isEqualTo(ref);
             assertThat(app.append(ref, null, 3000, 3)).isEqualTo(ref);
             app.commit();
-        }
-    }
-
-    @Test
-    void survivesProcessCrashWithoutLosingCommittedSamples() throws Exception {
-        int batches = 300; // 300 scrapes: more than two chunks' worth, some cut, the rest only in the WAL
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CrashWriter.class.getName(),
-                        dir.toString(),
-                        Integer.toString(batches))
-                .redirectErrorStream(true)
-                .start();
-        String output;
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            output = String.join("\n", out.lines().toList());
-        }
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("committed " + batches);
-
-        try (Tsdb tsdb = Tsdb.open(TsdbOptions.of(dir))) {
-            assertThat(tsdb.seriesCount())
-                    .as("the uncommitted series was never persisted")
-                    .isEqualTo(10);
-            try (Querier q = tsdb.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
-                SeriesSet set = q.select(true);
-                int series = 0;
-                while (set.next()) {
-                    int s = Integer.parseInt(set.at().labels().get("s"));
-                    SeriesIterator it = set.at().iterator();
-                    for (int b = 0; b < batches; b++) {
-                        assertThat(it.next()).as("series %d sample %d", s, b).isTrue();
-                        assertThat(it.timestamp()).isEqualTo(b * 15_000L);
-                        assertThat(it.value()).isEqualTo(b + s);
-                    }
-                    assertThat(it.next()).isFalse();
-                    series++;
-                }
-                assertThat(series).isEqualTo(10);
-            }
         }
     }
 

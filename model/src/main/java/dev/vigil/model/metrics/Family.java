@@ -14,6 +14,7 @@ abstract class Family<C> implements Collector {
     private final String help;
     private final List<String> labelNames;
     private final Map<List<String>, C> children = new ConcurrentHashMap<>();
+    private volatile C unlabelled;
 
     Family(String name, String help, String... labelNames) {
         MetricNames.checkMetricName(name);
@@ -47,15 +48,24 @@ abstract class Family<C> implements Collector {
 
     /** Forgets the child for these label values, so it is no longer exported. */
     public final void remove(String... values) {
+        if (values.length == 0) {
+            unlabelled = null;
+        }
         children.remove(List.of(values));
     }
 
     /** The unlabelled child; only for families declared without label names. */
     final C noLabels() {
-        if (!labelNames.isEmpty()) {
-            throw new IllegalStateException(name + " has labels " + labelNames + "; use labels(...)");
+        C child = unlabelled;
+        if (child == null) {
+            if (!labelNames.isEmpty()) {
+                throw new IllegalStateException(name + " has labels " + labelNames + "; use labels(...)");
+            }
+            // Kept: hot paths increment unlabelled counters, and labels() allocates its key on every call.
+            child = labels();
+            unlabelled = child;
         }
-        return labels();
+        return child;
     }
 
     abstract C newChild();

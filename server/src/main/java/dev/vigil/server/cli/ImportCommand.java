@@ -81,11 +81,16 @@ public final class ImportCommand implements Runnable {
             long size = Files.size(file);
             ImportSummary summary;
             try (tsdb;
-                    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                Progress progress = new Progress(err, size);
+                    CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                    InputStream in = new BufferedInputStream(counted, 1 << 16)) {
+                Progress progress = new Progress(err, size, counted);
                 err.println("Importing " + file + " (" + format.name().toLowerCase(Locale.ROOT) + ", " + size
                         + " bytes) into " + storagePath);
-                summary = new TextImporter(TextImporter.Options.defaults()).run(in, format, tsdb, progress::committed);
+                // Samples older than what the storage holds in memory go straight to persisted chunks.
+                summary = new TextImporter(TextImporter.Options.defaults())
+                        .run(in, format, tsdb.backfill(), progress::committed);
+                err.println("Compacting storage");
+                tsdb.compact();
             }
             printSummary(out, summary);
             return summary.fatalError() == null ? 0 : 1;
@@ -138,20 +143,54 @@ public final class ImportCommand implements Runnable {
     private static final class Progress {
         private final PrintWriter err;
         private final long totalBytes;
+        private final CountingInputStream read;
         private long lastPrint = System.nanoTime();
 
-        Progress(PrintWriter err, long totalBytes) {
+        Progress(PrintWriter err, long totalBytes, CountingInputStream read) {
             this.err = err;
             this.totalBytes = totalBytes;
+            this.read = read;
         }
 
         void committed(long samples) {
             long now = System.nanoTime();
             if (now - lastPrint >= 1_000_000_000L) {
                 lastPrint = now;
-                err.println("  " + samples + " samples imported (file: " + totalBytes + " bytes)");
+                long percent = totalBytes == 0 ? 100 : read.count() * 100 / totalBytes;
+                err.println("  " + samples + " samples imported, " + percent + "% of the file read");
                 err.flush();
             }
+        }
+    }
+
+    /** Counts the bytes read through it, for progress. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

@@ -2,8 +2,11 @@ package dev.vigil.tsdb.chunk;
 
 import java.util.Arrays;
 
-/** Appends bit fields, most significant bit first, to a growable {@code long[]}. Not thread-safe. */
-final class BitWriter {
+/**
+ * Appends bit fields, most significant bit first, to a growable {@code long[]}. {@link Chunk} extends it so that an
+ * open chunk is one object less per series. Not thread-safe.
+ */
+class BitWriter {
     private long[] words;
     private long bitCount;
 
@@ -16,7 +19,7 @@ final class BitWriter {
         int index = (int) (bitCount >>> 6);
         int free = 64 - (int) (bitCount & 63);
         if (index + 1 >= words.length) {
-            words = Arrays.copyOf(words, words.length * 2);
+            grow();
         }
         if (n < 64) {
             value &= (1L << n) - 1;
@@ -38,9 +41,14 @@ final class BitWriter {
             bitCount++;
             int index = (int) (bitCount >>> 6);
             if (index >= words.length) {
-                words = Arrays.copyOf(words, words.length * 2);
+                grow();
             }
         }
+    }
+
+    /** Grows by half: open chunks live long in the head, so slack costs memory per series. */
+    private void grow() {
+        words = Arrays.copyOf(words, words.length + Math.max(2, words.length >> 1));
     }
 
     long bitCount() {

@@ -1,15 +1,20 @@
 package dev.vigil.tsdb.chunk;
 
-import java.nio.ByteBuffer;
-
 /**
  * An appendable compressed chunk of samples of one series.
  *
- * <p>Timestamps are delta-of-delta coded. Values start in {@link Encoding#INTEGER_DOD} while every value is an exact
- * integer (counters, buckets). The chunk is re-encoded once as {@link Encoding#XOR}, where it stays, on the first other
- * value (a fraction, NaN, the stale marker, -0.0, |v| >= 2^53), or when a check after 8, 40, 72, ... samples finds that
- * XOR would have taken fewer bits for the values so far (tracked alongside at little cost: e.g. integer gauges that jump
- * around). {@link #xorOnly()} skips the integer encoding.
+ * <p>Timestamps are delta-of-delta coded ({@link Codec}). Values whose every sample so far has a short integer form
+ * ({@link Scale}: integers, integers in units of a power of two, decimals with up to {@value Scale#MAX_DECIMALS}
+ * digits) are coded as integers, either as changes of the previous change ({@link Encoding#INTEGER_DOD}: counters) or
+ * as changes ({@link Encoding#INTEGER_DELTA}: gauges), with adaptive Rice codes. Other values use Gorilla's XOR
+ * coding. The encoder tracks what the alternatives would have cost and re-encodes the chunk once the samples so far
+ * show that another coding is clearly smaller (checked after 8 and 40 samples); a value without an integer form
+ * (a fraction with many digits, NaN, the stale marker, -0.0, |v| >= 2^53) switches the chunk to XOR for good. {@link
+ * #xorOnly()} skips the integer codings.
+ *
+ * <p>Serialized form: encoding byte, varint sample count, zigzag varint first timestamp, then for integer codings one
+ * byte of decimals, one byte of binary shift and the zigzag varint first integer, or for XOR the 8 bytes of the first
+ * value; then the bit stream of the other samples.
  *
  * <p>Usage:
  *
@@ -20,48 +25,78 @@ import java.nio.ByteBuffer;
  * byte[] stored = c.toBytes();                      // Chunk.iterator(stored, reuse) decodes it
  * }</pre>
  *
- * <p>Appending allocates nothing except when the bit buffer grows or the encoding switches. Not thread-safe: the
- * owner (the head series) appends under its lock and readers iterate a {@link #toBytes()} copy or a snapshot taken
- * under the same lock.
+ * <p>Appending allocates nothing except when the bit buffer grows or the chunk is re-encoded. Not thread-safe: the
+ * owner (the head series) appends under its lock and readers iterate a {@link #toBytes()} copy.
  */
-public final class Chunk {
-    /** Bytes before the bit stream in {@link #toBytes()}: encoding (1) and sample count (4). */
-    public static final int HEADER_BYTES = 5;
+public final class Chunk extends BitWriter {
+    /** Re-encodings allowed per chunk, to bound the work a pathological series can cause. */
+    private static final int MAX_REENCODES = 6;
 
+    /** Sample counts at which the coding is reconsidered. */
+    private static final int FIRST_DECISION = 8;
+
+    private static final int LAST_DECISION = 16;
+
+    // Fields are few and narrow: every series in the head holds an open chunk.
     private final boolean adaptive;
-    private BitWriter bits = new BitWriter(4);
+    private boolean rebuilding;
+    private byte reencodes;
+    private byte decimals;
+    private byte shift;
+    private byte leading = -1;
+    private byte trailing;
     private Encoding encoding;
     private int count;
     private long firstTime;
     private long lastTime;
-    private long lastDelta;
-    // XOR state
-    private long lastValueBits;
-    private int leading = -1;
-    private int trailing;
-    // integer state
-    private long lastInteger;
-    private long lastIntegerDelta;
-    private boolean switchedToXor;
-    // While integer-coded, the bits the values take, and would take under XOR, decide whether to switch.
-    private long integerValueBits;
-    private long shadowXorValueBits;
-    private long shadowXorLastBits;
-    private int shadowLeading = -1;
-    private int shadowTrailing;
+    private long timeDelta;
+    /** XOR: raw bits of the first value; integer codings: the first integer. */
+    private long first;
+    /** XOR: raw bits of the last value; integer codings: the last integer. */
+    private long last;
+
+    private long intDelta;
+    private long dodSum;
+    private long deltaSum;
+    /** What the codings would cost; dropped after the last decision so open chunks stay small. */
+    private Adaptation adaptation;
+
+    /** What each coding would have cost for the values so far (bits of the stream), to choose between them. */
+    private static final class Adaptation {
+        long dodBits;
+        long deltaBits;
+        long xorBits;
+        long lastBits;
+        int leading = -1;
+        int trailing;
+    }
 
     private Chunk(boolean adaptive) {
+        super(4);
         this.adaptive = adaptive;
     }
 
-    /** A chunk choosing the integer encoding while it can. */
+    /** A chunk choosing the smallest coding for its values. */
     public static Chunk create() {
         return new Chunk(true);
     }
 
-    /** A chunk that always uses the XOR encoding. */
+    /** A chunk that always uses the XOR coding. */
     public static Chunk xorOnly() {
         return new Chunk(false);
+    }
+
+    /**
+     * An appendable chunk holding the samples of a chunk serialized by {@link #toBytes()}, in the state the original
+     * had: re-appending the same samples makes the same coding decisions.
+     */
+    public static Chunk restore(byte[] serialized) {
+        Chunk chunk = create();
+        ChunkIterator it = iterator(serialized, null);
+        while (it.next()) {
+            chunk.append(it.timestamp(), it.value());
+        }
+        return chunk;
     }
 
     /**
@@ -69,88 +104,174 @@ public final class Chunk {
      */
     public void append(long t, double v) {
         if (count == 0) {
-            encoding = adaptive && !switchedToXor && Codec.isExactInteger(v) ? Encoding.INTEGER_DOD : Encoding.XOR;
-            firstTime = t;
-            bits.write(t, 64);
-            if (encoding == Encoding.XOR) {
-                lastValueBits = Double.doubleToRawLongBits(v);
-                bits.write(lastValueBits, 64);
-            } else {
-                lastInteger = (long) v;
-                bits.write(lastInteger, 64);
-                integerValueBits = 0;
-                shadowXorValueBits = 0;
-                shadowXorLastBits = Double.doubleToRawLongBits(v);
-                shadowLeading = -1;
-            }
-            lastTime = t;
-            count = 1;
+            start(t, v);
             return;
         }
-        if (encoding == Encoding.INTEGER_DOD && !Codec.isExactInteger(v)) {
-            reencodeAsXor();
+        long m = 0;
+        if (encoding.isInteger()) {
+            m = Scale.scaled(v, decimals, shift);
+            if (m == Scale.NONE) {
+                rescale(v);
+                append(t, v);
+                return;
+            }
         }
         long delta = t - lastTime;
-        Codec.writeBucketed(bits, delta - lastDelta, Codec.TIME_BITS);
-        lastDelta = delta;
+        Codec.writeBucketed(this, delta - timeDelta, Codec.TIME_BITS);
+        timeDelta = delta;
         lastTime = t;
         if (encoding == Encoding.XOR) {
             appendXor(Double.doubleToRawLongBits(v));
         } else {
-            long value = (long) v;
-            long valueDelta = value - lastInteger;
-            integerValueBits += Codec.writeBucketed(bits, valueDelta - lastIntegerDelta, Codec.INT_BITS);
-            lastIntegerDelta = valueDelta;
-            lastInteger = value;
-            shadowXorValueBits += shadowXorCost(Double.doubleToRawLongBits(v));
+            appendInteger(m, v);
         }
         count++;
-        if (encoding == Encoding.INTEGER_DOD && (count & 31) == 8 && integerValueBits > shadowXorValueBits) {
-            reencodeAsXor();
+        if (adaptation != null && (count == FIRST_DECISION || count == LAST_DECISION)) {
+            if (!rebuilding) {
+                switchIfSmaller();
+            }
+            if (count == LAST_DECISION && adaptation != null) {
+                adaptation = null;
+            }
+        }
+    }
+
+    private void start(long t, double v) {
+        firstTime = t;
+        lastTime = t;
+        timeDelta = 0;
+        count = 1;
+        int d = adaptive && encoding != Encoding.XOR ? Scale.decimalsOf(v) : -1;
+        if (d >= 0) {
+            if (encoding == null) {
+                encoding = Encoding.INTEGER_DOD;
+                decimals = (byte) d;
+                shift = (byte) (v == 0 ? 0 : Math.min(Scale.shiftOf(v, d), 62));
+            }
+            first = Scale.scaled(v, decimals, shift);
+            last = first;
+            intDelta = 0;
+            dodSum = 0;
+            deltaSum = 0;
+            adaptation = new Adaptation();
+            adaptation.lastBits = Double.doubleToRawLongBits(v);
+        } else {
+            adaptation = null;
+            encoding = Encoding.XOR;
+            first = Double.doubleToRawLongBits(v);
+            last = first;
+            leading = -1;
+            trailing = 0;
+        }
+    }
+
+    private void appendInteger(long m, double v) {
+        long delta = m - last;
+        Adaptation a = adaptation;
+        if (count == 1) {
+            int cost = Codec.writeBucketed(this, delta, Codec.INT_BITS);
+            if (a != null) {
+                a.dodBits += cost;
+                a.deltaBits += cost;
+            }
+        } else {
+            long zDod = Codec.zigzag(delta - intDelta);
+            long zDelta = Codec.zigzag(delta);
+            int kDod = Codec.riceParameter(dodSum);
+            int kDelta = Codec.riceParameter(deltaSum);
+            if (encoding == Encoding.INTEGER_DOD) {
+                int cost = Codec.writeRice(this, zDod, kDod);
+                if (a != null) {
+                    a.dodBits += cost;
+                    a.deltaBits += Codec.riceCost(zDelta, kDelta);
+                }
+            } else {
+                int cost = Codec.writeRice(this, zDelta, kDelta);
+                if (a != null) {
+                    a.deltaBits += cost;
+                    a.dodBits += Codec.riceCost(zDod, kDod);
+                }
+            }
+            dodSum = Codec.riceUpdate(dodSum, zDod);
+            deltaSum = Codec.riceUpdate(deltaSum, zDelta);
+        }
+        intDelta = delta;
+        last = m;
+        if (a != null) {
+            a.xorBits += xorCost(a, Double.doubleToRawLongBits(v));
         }
     }
 
     /** The bits {@link #appendXor} would write for this value, tracked without writing them. */
-    private int shadowXorCost(long valueBits) {
-        long xor = valueBits ^ shadowXorLastBits;
-        shadowXorLastBits = valueBits;
+    private static int xorCost(Adaptation a, long valueBits) {
+        long xor = valueBits ^ a.lastBits;
+        a.lastBits = valueBits;
         if (xor == 0) {
             return 1;
         }
         int lead = Long.numberOfLeadingZeros(xor);
         int trail = Long.numberOfTrailingZeros(xor);
-        if (shadowLeading >= 0 && lead >= shadowLeading && trail >= shadowTrailing) {
-            return 2 + 64 - shadowLeading - shadowTrailing;
+        if (a.leading >= 0 && lead >= a.leading && trail >= a.trailing) {
+            return 2 + 64 - a.leading - a.trailing;
         }
-        shadowLeading = lead;
-        shadowTrailing = trail;
+        a.leading = lead;
+        a.trailing = trail;
         return 14 + 64 - lead - trail;
     }
 
     private void appendXor(long valueBits) {
-        long xor = valueBits ^ lastValueBits;
-        lastValueBits = valueBits;
+        long xor = valueBits ^ last;
+        last = valueBits;
         if (xor == 0) {
-            bits.writeBit(false);
+            writeBit(false);
             return;
         }
         int lead = Long.numberOfLeadingZeros(xor);
         int trail = Long.numberOfTrailingZeros(xor);
         if (leading >= 0 && lead >= leading && trail >= trailing) {
-            bits.write(0b10, 2);
-            bits.write(xor >>> trailing, 64 - leading - trailing);
+            write(0b10, 2);
+            write(xor >>> trailing, 64 - leading - trailing);
             return;
         }
         int significant = 64 - lead - trail;
-        bits.write(0b11, 2);
-        bits.write(lead, 6);
-        bits.write(significant - 1, 6);
-        bits.write(xor >>> trail, significant);
-        leading = lead;
-        trailing = trail;
+        write(0b11, 2);
+        write(lead, 6);
+        write(significant - 1, 6);
+        write(xor >>> trail, significant);
+        leading = (byte) lead;
+        trailing = (byte) trail;
     }
 
-    private void reencodeAsXor() {
+    /** A value does not fit the integer parameters: widen them, or fall back to XOR. */
+    private void rescale(double v) {
+        int d = Scale.decimalsOf(v);
+        if (d < 0 || reencodes >= MAX_REENCODES) {
+            reencode(Encoding.XOR, 0, 0);
+            return;
+        }
+        int newDecimals = Math.max(decimals, d);
+        int newShift = newDecimals == 0 ? Math.min(shift, Scale.shiftOf(v, 0)) : 0;
+        reencode(encoding, newDecimals, newShift);
+    }
+
+    /** Re-encodes when the samples so far say another coding is clearly smaller. */
+    private void switchIfSmaller() {
+        Adaptation a = adaptation;
+        long current = encoding == Encoding.INTEGER_DOD ? a.dodBits : a.deltaBits;
+        long other = encoding == Encoding.INTEGER_DOD ? a.deltaBits : a.dodBits;
+        long margin = Math.max(16, current / 8);
+        if (reencodes >= MAX_REENCODES) {
+            return;
+        }
+        if (a.xorBits < other && a.xorBits + margin < current) {
+            reencode(Encoding.XOR, 0, 0);
+        } else if (other + margin < current) {
+            reencode(encoding == Encoding.INTEGER_DOD ? Encoding.INTEGER_DELTA : Encoding.INTEGER_DOD, decimals, shift);
+        }
+    }
+
+    /** Rebuilds the chunk with another coding (XOR when a value has no form with the given parameters). */
+    private void reencode(Encoding target, int newDecimals, int newShift) {
         int n = count;
         long[] times = new long[n];
         double[] values = new double[n];
@@ -159,14 +280,27 @@ public final class Chunk {
             times[i] = it.timestamp();
             values[i] = it.value();
         }
-        bits = new BitWriter(bits.words().length);
+        if (target.isInteger()) {
+            for (double v : values) {
+                if (Scale.scaled(v, newDecimals, newShift) == Scale.NONE) {
+                    target = Encoding.XOR;
+                    break;
+                }
+            }
+        }
+        reset();
         count = 0;
-        lastDelta = 0;
-        leading = -1;
-        trailing = 0;
-        switchedToXor = true;
-        for (int i = 0; i < n; i++) {
-            append(times[i], values[i]);
+        reencodes++;
+        encoding = target;
+        decimals = (byte) newDecimals;
+        shift = (byte) newShift;
+        rebuilding = true;
+        try {
+            for (int i = 0; i < n; i++) {
+                append(times[i], values[i]);
+            }
+        } finally {
+            rebuilding = false;
         }
     }
 
@@ -188,28 +322,45 @@ public final class Chunk {
         return lastTime;
     }
 
-    /** Size of {@link #toBytes()}. */
-    public int sizeBytes() {
-        return HEADER_BYTES + (int) ((bits.bitCount() + 7) >>> 3);
+    /** Approximate heap bytes of this chunk: the object, its bit writer and the word array. */
+    public long memoryBytes() {
+        return 112 + (adaptation == null ? 0 : 56) + 16 + 8L * words().length;
     }
 
-    /** Serializes: encoding byte, sample count (big-endian int), then the bit stream. */
+    private int headerBytes() {
+        int size = 1 + Codec.varintSize(count) + Codec.varintSize(Codec.zigzag(firstTime));
+        return size + (encoding.isInteger() ? 2 + Codec.varintSize(Codec.zigzag(first)) : 8);
+    }
+
+    /** Size of {@link #toBytes()}. */
+    public int sizeBytes() {
+        return headerBytes() + (int) ((bitCount() + 7) >>> 3);
+    }
+
+    /** Serializes: header, then the bit stream. */
     public byte[] toBytes() {
         if (count == 0) {
             throw new IllegalStateException("cannot serialize an empty chunk");
         }
-        int streamBytes = (int) ((bits.bitCount() + 7) >>> 3);
-        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + streamBytes);
-        out.put(encoding.header()).putInt(count);
-        long[] words = bits.words();
-        int fullWords = streamBytes >>> 3;
-        for (int i = 0; i < fullWords; i++) {
-            out.putLong(words[i]);
+        int streamBytes = (int) ((bitCount() + 7) >>> 3);
+        byte[] out = new byte[headerBytes() + streamBytes];
+        out[0] = encoding.header();
+        int pos = Codec.putVarint(out, 1, count);
+        pos = Codec.putVarint(out, pos, Codec.zigzag(firstTime));
+        if (encoding.isInteger()) {
+            out[pos++] = decimals;
+            out[pos++] = shift;
+            pos = Codec.putVarint(out, pos, Codec.zigzag(first));
+        } else {
+            for (int shiftBits = 56; shiftBits >= 0; shiftBits -= 8) {
+                out[pos++] = (byte) (first >>> shiftBits);
+            }
         }
-        for (int i = fullWords * 8; i < streamBytes; i++) {
-            out.put((byte) (words[i >>> 3] >>> (56 - 8 * (i & 7))));
+        long[] words = words();
+        for (int i = 0; i < streamBytes; i++) {
+            out[pos + i] = (byte) (words[i >>> 3] >>> (56 - 8 * (i & 7)));
         }
-        return out.array();
+        return out;
     }
 
     /**
@@ -220,34 +371,18 @@ public final class Chunk {
         ChunkIterator it = reuse != null ? reuse : new ChunkIterator();
         if (count == 0) {
             it.resetEmpty();
+        } else if (encoding.isInteger()) {
+            it.resetInteger(words(), count, encoding, firstTime, first, decimals, shift);
         } else {
-            it.reset(bits.words(), count, encoding);
+            it.resetXor(words(), count, firstTime, first);
         }
         return it;
     }
 
     /** An iterator over a chunk serialized by {@link #toBytes()}, reusing {@code reuse} when not null. */
     public static ChunkIterator iterator(byte[] chunk, ChunkIterator reuse) {
-        if (chunk.length < HEADER_BYTES) {
-            throw new IllegalArgumentException("chunk of " + chunk.length + " bytes is shorter than its header");
-        }
-        Encoding encoding = Encoding.fromHeader(chunk[0]);
-        ByteBuffer in = ByteBuffer.wrap(chunk);
-        int count = in.getInt(1);
-        int streamBytes = chunk.length - HEADER_BYTES;
         ChunkIterator it = reuse != null ? reuse : new ChunkIterator();
-        long[] words = it.scratch((streamBytes + 7) >>> 3);
-        int fullWords = streamBytes >>> 3;
-        in.position(HEADER_BYTES);
-        in.asLongBuffer().get(words, 0, fullWords);
-        if (fullWords < words.length) {
-            long tail = 0;
-            for (int i = fullWords * 8; i < streamBytes; i++) {
-                tail |= (chunk[HEADER_BYTES + i] & 0xFFL) << (56 - 8 * (i & 7));
-            }
-            words[fullWords] = tail;
-        }
-        it.reset(words, count, encoding);
+        it.resetSerialized(chunk);
         return it;
     }
 }

@@ -12,36 +12,56 @@ public final class ChunkIterator implements SeriesIterator {
     private int count;
     private int read;
     private long time;
-    private long delta;
+    private long timeDelta;
     private double value;
+    private long firstTime;
     // XOR state
     private long valueBits;
+    private long firstBits;
     private int leading;
     private int trailing;
     // integer state
     private long integer;
-    private long integerDelta;
+    private long firstInt;
+    private long intDelta;
+    private long riceSum;
+    private int decimals;
+    private int shift;
 
     /** Word buffer reused when decoding serialized chunks. */
     private long[] scratch = new long[0];
 
     ChunkIterator() {}
 
-    /** A reusable buffer of at least {@code words} words; its content beyond what the caller writes is stale. */
-    long[] scratch(int words) {
+    private long[] scratch(int words) {
         if (scratch.length < words) {
             scratch = new long[Math.max(words, 32)];
         }
         return scratch;
     }
 
-    void reset(long[] words, int count, Encoding encoding) {
+    void resetXor(long[] words, int count, long firstTime, long firstBits) {
+        start(words, count, Encoding.XOR, firstTime);
+        this.firstBits = firstBits;
+    }
+
+    void resetInteger(
+            long[] words, int count, Encoding encoding, long firstTime, long firstInt, int decimals, int shift) {
+        start(words, count, encoding, firstTime);
+        this.firstInt = firstInt;
+        this.decimals = decimals;
+        this.shift = shift;
+    }
+
+    private void start(long[] words, int count, Encoding encoding, long firstTime) {
         in.reset(words);
         this.encoding = encoding;
         this.count = count;
+        this.firstTime = firstTime;
         this.read = 0;
-        this.delta = 0;
-        this.integerDelta = 0;
+        this.timeDelta = 0;
+        this.intDelta = 0;
+        this.riceSum = 0;
         this.leading = 0;
         this.trailing = 0;
     }
@@ -49,6 +69,57 @@ public final class ChunkIterator implements SeriesIterator {
     void resetEmpty() {
         this.count = 0;
         this.read = 0;
+    }
+
+    void resetSerialized(byte[] chunk) {
+        if (chunk.length < 3) {
+            throw new IllegalArgumentException("chunk of " + chunk.length + " bytes is shorter than its header");
+        }
+        Encoding e = Encoding.fromHeader(chunk[0]);
+        int[] pos = {1};
+        int n = (int) Codec.getVarint(chunk, pos);
+        long t0 = Codec.unzigzag(Codec.getVarint(chunk, pos));
+        long first;
+        int dec = 0;
+        int sh = 0;
+        if (e.isInteger()) {
+            dec = chunk[pos[0]++];
+            sh = chunk[pos[0]++];
+            if (dec < 0 || dec > Scale.MAX_DECIMALS || sh < 0 || sh > 62) {
+                throw new IllegalArgumentException("chunk header has decimals " + dec + " and shift " + sh);
+            }
+            first = Codec.unzigzag(Codec.getVarint(chunk, pos));
+        } else {
+            first = 0;
+            for (int i = 0; i < 8; i++) {
+                first = (first << 8) | (chunk[pos[0]++] & 0xFF);
+            }
+        }
+        int offset = pos[0];
+        int streamBytes = chunk.length - offset;
+        long[] words = scratch((streamBytes >>> 3) + 1);
+        int fullWords = streamBytes >>> 3;
+        for (int w = 0; w < fullWords; w++) {
+            int b = offset + (w << 3);
+            words[w] = ((long) chunk[b] << 56)
+                    | ((chunk[b + 1] & 0xFFL) << 48)
+                    | ((chunk[b + 2] & 0xFFL) << 40)
+                    | ((chunk[b + 3] & 0xFFL) << 32)
+                    | ((chunk[b + 4] & 0xFFL) << 24)
+                    | ((chunk[b + 5] & 0xFFL) << 16)
+                    | ((chunk[b + 6] & 0xFFL) << 8)
+                    | (chunk[b + 7] & 0xFFL);
+        }
+        long tail = 0;
+        for (int i = fullWords << 3; i < streamBytes; i++) {
+            tail |= (chunk[offset + i] & 0xFFL) << (56 - 8 * (i & 7));
+        }
+        words[fullWords] = tail;
+        if (e.isInteger()) {
+            resetInteger(words, n, e, t0, first, dec, sh);
+        } else {
+            resetXor(words, n, t0, first);
+        }
     }
 
     /** Samples in the chunk. */
@@ -63,27 +134,38 @@ public final class ChunkIterator implements SeriesIterator {
             return false;
         }
         if (read == 0) {
-            time = in.read(64);
+            time = firstTime;
             if (encoding == Encoding.XOR) {
-                valueBits = in.read(64);
+                valueBits = firstBits;
                 value = Double.longBitsToDouble(valueBits);
             } else {
-                integer = in.read(64);
-                value = integer;
+                integer = firstInt;
+                value = Scale.value(integer, decimals, shift);
             }
         } else {
-            delta += Codec.readBucketed(in, Codec.TIME_BITS);
-            time += delta;
+            timeDelta += Codec.readBucketed(in, Codec.TIME_BITS);
+            time += timeDelta;
             if (encoding == Encoding.XOR) {
                 readXor();
             } else {
-                integerDelta += Codec.readBucketed(in, Codec.INT_BITS);
-                integer += integerDelta;
-                value = integer;
+                readInteger();
             }
         }
         read++;
         return true;
+    }
+
+    private void readInteger() {
+        if (read == 1) {
+            intDelta = Codec.readBucketed(in, Codec.INT_BITS);
+        } else {
+            long z = Codec.readRice(in, Codec.riceParameter(riceSum));
+            riceSum = Codec.riceUpdate(riceSum, z);
+            long residual = Codec.unzigzag(z);
+            intDelta = encoding == Encoding.INTEGER_DOD ? intDelta + residual : residual;
+        }
+        integer += intDelta;
+        value = decimals == 0 ? (double) (integer << shift) : Scale.value(integer, decimals, 0);
     }
 
     private void readXor() {

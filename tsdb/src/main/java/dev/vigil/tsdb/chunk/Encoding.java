@@ -2,13 +2,15 @@ package dev.vigil.tsdb.chunk;
 
 /** How a chunk encodes its values; the first byte of a serialized chunk. Timestamps are always delta-of-delta. */
 public enum Encoding {
-    /** Gorilla-style XOR of consecutive float64 bit patterns. */
+    /** Gorilla-style XOR of consecutive float64 bit patterns: for values without a short integer form. */
     XOR((byte) 1),
     /**
-     * Delta-of-delta of integer values, for chunks whose values are all integers of magnitude below 2^53 (counters,
-     * histogram buckets, most gauges of counts). Typically a few bits per sample where XOR needs 10-30.
+     * Scaled integers (see {@link Scale}), each coded as the change of the previous change: counters, histogram
+     * buckets, CPU seconds. Typically a few bits per sample where XOR needs 10 to 40.
      */
-    INTEGER_DOD((byte) 2);
+    INTEGER_DOD((byte) 2),
+    /** Scaled integers coded as the change from the previous value: gauges that wander. */
+    INTEGER_DELTA((byte) 3);
 
     private final byte header;
 
@@ -18,6 +20,10 @@ public enum Encoding {
 
     public byte header() {
         return header;
+    }
+
+    boolean isInteger() {
+        return this != XOR;
     }
 
     public static Encoding fromHeader(byte header) {

@@ -6,23 +6,39 @@ import dev.vigil.tsdb.chunk.ChunkIterator;
 import java.util.List;
 
 /**
- * Iterates a series' chunks in time order, each limited to its visible samples, within {@code [minT, maxT]}. Reuses
- * one {@link ChunkIterator}. Not thread-safe.
+ * Iterates a series' chunks in time order, each limited to its visible samples, within {@code [minT, maxT]} and
+ * outside deleted intervals. Reuses one {@link ChunkIterator}. Not thread-safe.
  */
 final class ChunkListIterator implements SeriesIterator {
-    private final List<ChunkRef> chunks;
-    private final long minT;
-    private final long maxT;
+    private static final long[] NOTHING_DELETED = new long[0];
+
+    private List<ChunkRef> chunks;
+    private long minT;
+    private long maxT;
+    private long[] deleted;
+    private int deletedIndex;
     private ChunkIterator current;
-    private int chunkIndex = -1;
+    private int chunkIndex;
     private int remainingInChunk;
     private boolean positioned;
     private boolean exhausted;
 
-    ChunkListIterator(List<ChunkRef> chunks, long minT, long maxT) {
+    ChunkListIterator(List<ChunkRef> chunks, long minT, long maxT, long[] deleted) {
+        reset(chunks, minT, maxT, deleted);
+    }
+
+    /** Starts over on other chunks, keeping the decoder's buffers. */
+    ChunkListIterator reset(List<ChunkRef> chunks, long minT, long maxT, long[] deleted) {
         this.chunks = chunks;
         this.minT = minT;
         this.maxT = maxT;
+        this.deleted = deleted == null ? NOTHING_DELETED : deleted;
+        this.deletedIndex = 0;
+        this.chunkIndex = -1;
+        this.remainingInChunk = 0;
+        this.positioned = false;
+        this.exhausted = false;
+        return this;
     }
 
     @Override
@@ -37,7 +53,7 @@ final class ChunkListIterator implements SeriesIterator {
                 if (t > maxT) {
                     return finish();
                 }
-                if (t >= minT) {
+                if (t >= minT && !isDeleted(t)) {
                     positioned = true;
                     return true;
                 }
@@ -45,6 +61,13 @@ final class ChunkListIterator implements SeriesIterator {
                 return finish();
             }
         }
+    }
+
+    private boolean isDeleted(long t) {
+        while (deletedIndex < deleted.length && deleted[deletedIndex + 1] < t) {
+            deletedIndex += 2;
+        }
+        return deletedIndex < deleted.length && deleted[deletedIndex] <= t;
     }
 
     @Override

@@ -2,126 +2,298 @@ package dev.vigil.tsdb.head;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.tsdb.chunk.Chunk;
+import dev.vigil.tsdb.chunk.ChunkIterator;
 import dev.vigil.tsdb.rocks.RocksStore;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * One series in the head. Mutable state is guarded by the instance monitor; commits hold it while appending, readers
- * while copying. Samples are numbered from 0 in append order; visibility for a querier opened at commit sequence S is
- * "samples numbered below {@link #visibleSamples(long) visibleSamples(S)}".
+ * One series in the head.
+ *
+ * <p>Ownership: at most one appender holds uncommitted samples of a series ({@link #owner}); another appender's sample
+ * is rejected at append time, so a commit never finds its samples out of order. A series leaving the head is owned by
+ * {@link #REMOVED} forever, which sends late appenders back to the head for its replacement.
+ *
+ * <p>Chunk state is guarded by the instance monitor; commits hold it while appending, readers while copying. Samples
+ * are numbered from 0 in append order; a querier opened at commit sequence S sees the samples numbered below {@link
+ * #visibleSamples(long) visibleSamples(S)}. Fields marked "commit lock" are only touched under the head's commit lock.
  */
 final class HeadSeries {
     static final int MAX_CHUNK_SAMPLES = 120;
 
+    /** Owner of a series that left the head. */
+    static final Object REMOVED = new Object();
+
+    private static final VarHandle OWNER;
+    private static final FrozenChunk[] NO_FROZEN = new FrozenChunk[0];
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(HeadSeries.class, "owner", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final long id;
-    final Labels labels;
 
-    /** Whether the series definition is in the store. Guarded by the head's commit lock. */
-    boolean persisted;
+    /**
+     * The series' labels. Replaced by an equal instance that an appender passes (the scraper's cached labels), so a
+     * series restored from disk does not keep a second copy of its strings; both are immutable, so readers seeing
+     * either is fine.
+     */
+    Labels labels;
 
-    /** Newest committed sample, for order checks without locking (commits re-check under the lock). */
+    /** Newest committed sample; written under the monitor, read without it for order checks. */
     volatile long lastTime = Long.MIN_VALUE;
 
     volatile double lastValue;
 
-    /**
-     * The appender holding a pending sample of this series and that sample's index in its batch. Written and read only
-     * by appender threads without locking: a stale read just means the appender checks order against the committed
-     * sample instead, and its commit re-checks under the lock.
-     */
-    Object pendingAppender;
+    /** The appender holding uncommitted samples of this series, {@link #REMOVED}, or null. */
+    @SuppressWarnings("unused") // accessed through OWNER
+    private volatile Object owner;
 
+    /** Index of this series' newest sample in the owning appender's batch. Only the owner touches it. */
     int pendingIndex;
 
+    /** Commit lock: the definition is in the store. */
+    boolean persisted;
+
+    /** Commit lock: the head family holds a snapshot of this series' oldest unpersisted chunk. */
+    boolean snapshotted;
+
+    /** Commit lock: the open chunk changed since it was last snapshotted. */
+    boolean dirty;
+
     private Chunk open;
-    private long openFirstSample;
-    /** First timestamp past the open chunk's block; chunks never span blocks. */
-    private long openBlockEnd;
+    /** Append-order number of the open chunk's first sample; numbers are ints (2^31 samples is decades). */
+    private int openFirstSample;
 
-    private long totalSamples;
-    private long minTime = Long.MAX_VALUE;
-    private long persistedMinTime = Long.MAX_VALUE;
-    private long persistedMaxTime = Long.MIN_VALUE;
-    private final List<FrozenChunk> frozen = new ArrayList<>(0);
+    private int totalSamples;
+    private long persistedMinT = Long.MAX_VALUE;
+    private long persistedMaxT = Long.MIN_VALUE;
+    private FrozenChunk[] frozen = NO_FROZEN;
 
-    // Visibility history: after commit ringSeq[i], totalSamples was ringTotal[i]. Before ringSeq[0] it was baseTotal.
-    private long[] ringSeq = new long[0];
-    private long[] ringTotal = new long[0];
-    private int ringSize;
-    private long baseTotal;
+    /** Samples visible before the oldest commit open queriers still need; later counts are in {@link #history}. */
+    private int baseTotal;
+
+    /** Commits an open querier may still need, with the sample count each left; null when none is needed. */
+    private History history;
+
+    /** After commit {@code seq[i]}, the series had {@code total[i]} samples. */
+    private static final class History {
+        long[] seq = new long[2];
+        int[] total = new int[2];
+        int size;
+    }
 
     HeadSeries(long id, Labels labels) {
         this.id = id;
         this.labels = labels;
     }
 
-    synchronized void restorePersisted(long minT, long maxT, double lastV) {
-        persistedMinTime = minT;
-        persistedMaxTime = maxT;
-        minTime = Math.min(minTime, minT);
-        lastTime = Math.max(lastTime, maxT);
-        lastValue = lastV;
+    // ---- ownership ---------------------------------------------------------------------------------------------
+
+    Object owner() {
+        return owner;
     }
 
-    /**
-     * Appends a committed sample, cutting the open chunk first when it is full or {@code t} is in a later block. A cut
-     * chunk is written to {@code batch} and kept as frozen. Returns false when {@code t} is not after the newest
-     * sample (a concurrent commit won).
-     */
-    synchronized boolean append(long t, double v, long seq, RocksStore.Batch batch) {
-        if (t <= lastTime) {
-            return false;
+    /** Takes ownership for {@code appender} if nobody holds it; true when {@code appender} owns it afterwards. */
+    boolean claim(Object appender) {
+        Object current = owner;
+        return current == appender || (current == null && OWNER.compareAndSet(this, null, appender));
+    }
+
+    /** Gives up ownership held by {@code appender}. */
+    void release(Object appender) {
+        OWNER.compareAndSet(this, appender, null);
+    }
+
+    /** Marks the series as gone from the head, if nobody owns it. */
+    boolean claimForRemoval() {
+        return OWNER.compareAndSet(this, null, REMOVED);
+    }
+
+    boolean removed() {
+        return owner == REMOVED;
+    }
+
+    // ---- restoring ---------------------------------------------------------------------------------------------
+
+    /** Sets the span of persisted chunks found in the store. */
+    synchronized void restorePersisted(long minT, long maxT, double value) {
+        persistedMinT = minT;
+        persistedMaxT = maxT;
+        if (maxT != Long.MIN_VALUE && maxT > lastTime) {
+            lastTime = maxT;
+            lastValue = value;
         }
-        if (open != null && (open.count() >= MAX_CHUNK_SAMPLES || t >= openBlockEnd)) {
-            cut(seq, batch);
+    }
+
+    /** Makes {@code chunk} (from a head snapshot) the open chunk. */
+    synchronized void restoreOpen(Chunk chunk) {
+        open = chunk;
+        openFirstSample = totalSamples;
+        totalSamples += chunk.count();
+        baseTotal = totalSamples;
+        if (chunk.maxTime() > lastTime) {
+            ChunkIterator it = chunk.iterator(null);
+            double v = Double.NaN;
+            while (it.next()) {
+                v = it.value();
+            }
+            lastTime = chunk.maxTime();
+            lastValue = v;
+        }
+    }
+
+    // ---- appending ---------------------------------------------------------------------------------------------
+
+    /**
+     * Appends a committed sample, cutting the open chunk first when it is full or {@code t} lies in a later block.
+     * Returns the chunk cut, or null. The caller has checked that {@code t} is newer than {@link #lastTime}.
+     */
+    synchronized FrozenChunk append(long t, double v) {
+        FrozenChunk cut = null;
+        if (open != null
+                && (open.count() >= MAX_CHUNK_SAMPLES
+                        || t >= RocksStore.blockEnd(RocksStore.blockOf(open.minTime())))) {
+            cut = cutOpen();
         }
         if (open == null) {
             open = Chunk.create();
             openFirstSample = totalSamples;
-            long block = RocksStore.blockOf(t);
-            openBlockEnd =
-                    block == RocksStore.blockOf(Long.MAX_VALUE) ? Long.MAX_VALUE : (block + 1) * RocksStore.BLOCK_MS;
         }
         open.append(t, v);
         totalSamples++;
-        minTime = Math.min(minTime, t);
         lastValue = v;
         lastTime = t;
-        return true;
+        return cut;
     }
 
-    /** Writes the open chunk to {@code batch} and freezes it; no-op when there is none. */
-    synchronized void cut(long seq, RocksStore.Batch batch) {
+    /** Cuts the open chunk into a frozen, not yet persisted chunk; null when there is none. */
+    synchronized FrozenChunk cutOpen() {
         if (open == null || open.count() == 0) {
-            return;
+            open = null;
+            return null;
         }
-        byte[] bytes = open.toBytes();
-        batch.putChunk(id, open.minTime(), open.maxTime(), bytes);
-        persistedMinTime = Math.min(persistedMinTime, open.minTime());
-        persistedMaxTime = open.maxTime();
-        batch.putSeriesRange(id, persistedMinTime, persistedMaxTime, lastValue);
-        frozen.add(new FrozenChunk(bytes, open.minTime(), open.maxTime(), openFirstSample, open.count(), seq));
+        // The open chunk's last sample is the series' newest one.
+        FrozenChunk f = new FrozenChunk(
+                open.toBytes(), open.minTime(), open.maxTime(), openFirstSample, open.count(), lastValue);
+        frozen = Arrays.copyOf(frozen, frozen.length + 1);
+        frozen[frozen.length - 1] = f;
         open = null;
+        return f;
     }
+
+    /** Records that {@code f} was persisted by the write with sequence {@code seq}. */
+    synchronized void persisted(FrozenChunk f, long seq) {
+        f.persistSeq = seq;
+        persistedMinT = Math.min(persistedMinT, f.minT);
+        persistedMaxT = Math.max(persistedMaxT, f.maxT);
+    }
+
+    /** Records backfilled chunks written straight to the store. */
+    synchronized void backfilled(long minT, long maxT, double newestValue) {
+        persistedMinT = Math.min(persistedMinT, minT);
+        if (maxT > persistedMaxT) {
+            persistedMaxT = maxT;
+        }
+        if (maxT > lastTime) {
+            lastTime = maxT;
+            lastValue = newestValue;
+        }
+    }
+
+    /** Forgets the persisted span after retention deleted all persisted chunks. */
+    synchronized void persistedDeleted() {
+        persistedMinT = Long.MAX_VALUE;
+        persistedMaxT = Long.MIN_VALUE;
+    }
+
+    /** Sets the persisted span after chunks were rewritten (tombstone clean-up). */
+    synchronized void persistedSpan(long minT, long maxT) {
+        persistedMinT = minT;
+        persistedMaxT = maxT;
+    }
+
+    synchronized long persistedMinT() {
+        return persistedMinT;
+    }
+
+    synchronized long persistedMaxT() {
+        return persistedMaxT;
+    }
+
+    /** The open chunk's bytes for a head snapshot, or null when there is no open chunk. */
+    synchronized byte[] openBytes() {
+        return open == null || open.count() == 0 ? null : open.toBytes();
+    }
+
+    /** Whether samples live only in memory (and the WAL): an open chunk or a cut chunk not yet persisted. */
+    synchronized boolean hasUnpersistedData() {
+        if (open != null && open.count() > 0) {
+            return true;
+        }
+        for (FrozenChunk f : frozen) {
+            if (!f.persisted()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Oldest sample that is only in memory, or {@link Long#MAX_VALUE}. */
+    synchronized long unpersistedMinTime() {
+        long min = open != null && open.count() > 0 ? open.minTime() : Long.MAX_VALUE;
+        for (FrozenChunk f : frozen) {
+            if (!f.persisted()) {
+                min = Math.min(min, f.minT);
+            }
+        }
+        return min;
+    }
+
+    /** Newest sample of the open chunk, or {@link Long#MIN_VALUE}. */
+    synchronized long openMaxTime() {
+        return open != null && open.count() > 0 ? open.maxTime() : Long.MIN_VALUE;
+    }
+
+    /** Oldest sample held in memory (open or frozen), or {@link Long#MAX_VALUE}. */
+    synchronized long memoryMinTime() {
+        long min = open != null && open.count() > 0 ? open.minTime() : Long.MAX_VALUE;
+        for (FrozenChunk f : frozen) {
+            min = Math.min(min, f.minT);
+        }
+        return min;
+    }
+
+    // ---- visibility --------------------------------------------------------------------------------------------
 
     /** Records that commit {@code seq} made the samples so far visible; keeps history only as far as queriers need. */
     synchronized void markCommitted(long seq, long lowWatermark) {
         if (lowWatermark >= seq) {
-            ringSize = 0;
+            history = null;
             baseTotal = totalSamples;
         } else {
-            if (ringSize > 0 && ringSeq[ringSize - 1] == seq) {
-                ringTotal[ringSize - 1] = totalSamples;
+            History h = history;
+            if (h == null) {
+                h = new History();
+                history = h;
+            }
+            if (h.size > 0 && h.seq[h.size - 1] == seq) {
+                h.total[h.size - 1] = totalSamples;
             } else {
-                if (ringSize == ringSeq.length) {
-                    ringSeq = Arrays.copyOf(ringSeq, Math.max(2, ringSize * 2));
-                    ringTotal = Arrays.copyOf(ringTotal, Math.max(2, ringSize * 2));
+                if (h.size == h.seq.length) {
+                    h.seq = Arrays.copyOf(h.seq, h.size * 2);
+                    h.total = Arrays.copyOf(h.total, h.size * 2);
                 }
-                ringSeq[ringSize] = seq;
-                ringTotal[ringSize] = totalSamples;
-                ringSize++;
+                h.seq[h.size] = seq;
+                h.total[h.size] = totalSamples;
+                h.size++;
             }
             trimHistory(lowWatermark);
         }
@@ -129,46 +301,74 @@ final class HeadSeries {
     }
 
     private void trimHistory(long lowWatermark) {
+        History h = history;
         int drop = 0;
-        while (drop < ringSize && ringSeq[drop] <= lowWatermark) {
-            baseTotal = ringTotal[drop];
+        while (drop < h.size && h.seq[drop] <= lowWatermark) {
+            baseTotal = h.total[drop];
             drop++;
         }
-        if (drop > 0) {
-            System.arraycopy(ringSeq, drop, ringSeq, 0, ringSize - drop);
-            System.arraycopy(ringTotal, drop, ringTotal, 0, ringSize - drop);
-            ringSize -= drop;
+        if (drop == h.size) {
+            history = null;
+        } else if (drop > 0) {
+            System.arraycopy(h.seq, drop, h.seq, 0, h.size - drop);
+            System.arraycopy(h.total, drop, h.total, 0, h.size - drop);
+            h.size -= drop;
         }
     }
 
-    /** Frees frozen chunks every open querier can read from the store. */
+    /** Frees frozen chunks that are persisted and readable from the store by every open querier. */
     synchronized void dropFrozen(long lowWatermark) {
-        if (!frozen.isEmpty()) {
-            frozen.removeIf(f -> f.cutSeq() <= lowWatermark);
+        if (frozen.length == 0) {
+            return;
         }
+        int keep = 0;
+        for (FrozenChunk f : frozen) {
+            if (keeps(f, lowWatermark)) {
+                keep++;
+            }
+        }
+        if (keep == frozen.length) {
+            return;
+        }
+        FrozenChunk[] next = keep == 0 ? NO_FROZEN : new FrozenChunk[keep];
+        int n = 0;
+        for (FrozenChunk f : frozen) {
+            if (keeps(f, lowWatermark)) {
+                next[n++] = f;
+            }
+        }
+        frozen = next;
+    }
+
+    /** A chunk stays in memory until it is persisted and every open querier's snapshot holds it. */
+    private static boolean keeps(FrozenChunk f, long lowWatermark) {
+        return !f.persisted() || f.persistSeq > lowWatermark;
     }
 
     private long visibleSamples(long snapshotSeq) {
-        for (int i = ringSize - 1; i >= 0; i--) {
-            if (ringSeq[i] <= snapshotSeq) {
-                return ringTotal[i];
+        History h = history;
+        if (h != null) {
+            for (int i = h.size - 1; i >= 0; i--) {
+                if (h.seq[i] <= snapshotSeq) {
+                    return h.total[i];
+                }
             }
         }
         return baseTotal;
     }
 
     /**
-     * The in-memory chunks a querier opened at {@code snapshotSeq} must read (frozen chunks cut after it, then the
-     * open chunk), copied and limited to the samples visible to it, overlapping {@code [minT, maxT]}.
+     * The in-memory chunks a querier opened at {@code snapshotSeq} must read (frozen chunks its store snapshot lacks,
+     * then the open chunk), limited to the samples visible to it, overlapping {@code [minT, maxT]}.
      */
     synchronized List<ChunkRef> memoryChunks(long snapshotSeq, long minT, long maxT) {
         long visible = visibleSamples(snapshotSeq);
         List<ChunkRef> out = new ArrayList<>(2);
         for (FrozenChunk f : frozen) {
-            if (f.cutSeq() > snapshotSeq && f.minT() <= maxT && f.maxT() >= minT) {
-                int n = (int) Math.max(0, Math.min(f.count(), visible - f.firstSample()));
+            if (f.persistSeq > snapshotSeq && f.minT <= maxT && f.maxT >= minT) {
+                int n = (int) Math.max(0, Math.min(f.count, visible - f.firstSample));
                 if (n > 0) {
-                    out.add(new ChunkRef(f.bytes(), f.minT(), f.maxT(), n));
+                    out.add(new ChunkRef(f.bytes, f.minT, f.maxT, n));
                 }
             }
         }
@@ -181,16 +381,26 @@ final class HeadSeries {
         return out;
     }
 
-    /** Whether any sample may lie in {@code [minT, maxT]} (by the series' time span). */
-    synchronized boolean overlaps(long minT, long maxT) {
-        return minTime <= maxT && lastTime >= minT;
-    }
-
-    synchronized boolean hasOpenSamples() {
-        return open != null && open.count() > 0;
+    /** Whether the series may have samples in {@code [minT, maxT]}, judged by its spans. */
+    synchronized boolean mayOverlap(long minT, long maxT) {
+        long min = Math.min(persistedMinT, memoryMinTime());
+        return min <= maxT && lastTime >= minT;
     }
 
     synchronized int frozenCount() {
-        return frozen.size();
+        return frozen.length;
+    }
+
+    synchronized int memoryChunkCount() {
+        return frozen.length + (open != null && open.count() > 0 ? 1 : 0);
+    }
+
+    /** Approximate bytes held by this series' chunks in memory. */
+    synchronized long chunkBytes() {
+        long bytes = open == null ? 0 : open.memoryBytes();
+        for (FrozenChunk f : frozen) {
+            bytes += 48 + 16 + f.bytes.length;
+        }
+        return bytes;
     }
 }

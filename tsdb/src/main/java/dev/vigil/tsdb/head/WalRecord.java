@@ -1,13 +1,17 @@
 package dev.vigil.tsdb.head;
 
 import java.util.Arrays;
+import java.util.zip.CRC32C;
 
 /**
- * Encodes the samples of one commit for the WAL: a varint count, then per sample the zigzag varint deltas of series id
- * and timestamp against the previous sample and the 8 raw bytes of the value. A scrape costs about 10 bytes per sample
- * (ids ascend, timestamps repeat). The writer is reused across commits; not thread-safe.
+ * Encodes the samples of one commit for the WAL: a CRC32C of the rest (4 bytes), a varint count, then per sample the
+ * zigzag varint deltas of series id and timestamp against the previous sample and the 8 raw bytes of the value. A
+ * scrape costs about 10 bytes per sample (ids ascend, timestamps repeat). The writer is reused across commits; not
+ * thread-safe.
  */
 final class WalRecord {
+    private static final int CRC_BYTES = 4;
+
     private byte[] buffer = new byte[1024];
     private int length;
     private long previousId;
@@ -15,7 +19,7 @@ final class WalRecord {
 
     /** Starts a record; {@code count} must equal the number of {@link #add} calls that follow. */
     void start(int count) {
-        length = 0;
+        length = CRC_BYTES;
         previousId = 0;
         previousTime = 0;
         ensure(5);
@@ -34,8 +38,15 @@ final class WalRecord {
         previousTime = t;
     }
 
-    /** A copy of the encoded record. */
+    /** A copy of the encoded record with its checksum. */
     byte[] toBytes() {
+        CRC32C crc = new CRC32C();
+        crc.update(buffer, CRC_BYTES, length - CRC_BYTES);
+        int c = (int) crc.getValue();
+        buffer[0] = (byte) (c >>> 24);
+        buffer[1] = (byte) (c >>> 16);
+        buffer[2] = (byte) (c >>> 8);
+        buffer[3] = (byte) c;
         return Arrays.copyOf(buffer, length);
     }
 
@@ -63,9 +74,28 @@ final class WalRecord {
         void visit(long seriesId, long t, double v);
     }
 
-    /** Decodes a record written by this class. */
+    /** Whether {@code record} is complete and its checksum matches. */
+    static boolean isIntact(byte[] record) {
+        if (record.length < CRC_BYTES + 1) {
+            return false;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(record, CRC_BYTES, record.length - CRC_BYTES);
+        int stored = ((record[0] & 0xFF) << 24)
+                | ((record[1] & 0xFF) << 16)
+                | ((record[2] & 0xFF) << 8)
+                | (record[3] & 0xFF);
+        return stored == (int) crc.getValue();
+    }
+
+    /** The number of samples in an intact record. */
+    static long count(byte[] record) {
+        return readVarint(record, new int[] {CRC_BYTES});
+    }
+
+    /** Decodes an intact record written by this class. */
     static void decode(byte[] record, SampleVisitor visitor) {
-        int[] pos = {0};
+        int[] pos = {CRC_BYTES};
         long count = readVarint(record, pos);
         long id = 0;
         long t = 0;

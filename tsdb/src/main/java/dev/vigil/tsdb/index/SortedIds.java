@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Set operations on ascending, duplicate-free {@code long[]} id lists. */
-final class SortedIds {
-    static final long[] EMPTY = new long[0];
+public final class SortedIds {
+    public static final long[] EMPTY = new long[0];
 
     private SortedIds() {}
 
-    static long[] intersect(long[] a, long[] b) {
+    public static long[] intersect(long[] a, long[] b) {
         long[] out = new long[Math.min(a.length, b.length)];
         int i = 0;
         int j = 0;
@@ -28,7 +28,10 @@ final class SortedIds {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    static long[] subtract(long[] a, long[] b) {
+    public static long[] subtract(long[] a, long[] b) {
+        if (b.length == 0) {
+            return a;
+        }
         long[] out = new long[a.length];
         int j = 0;
         int n = 0;
@@ -43,7 +46,7 @@ final class SortedIds {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    static long[] union(List<long[]> lists) {
+    public static long[] union(List<long[]> lists) {
         if (lists.isEmpty()) {
             return EMPTY;
         }
@@ -60,13 +63,23 @@ final class SortedIds {
             System.arraycopy(l, 0, all, pos, l.length);
             pos += l.length;
         }
-        Arrays.sort(all);
-        int n = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (n == 0 || all[n - 1] != all[i]) {
-                all[n++] = all[i];
+        return sortedDistinct(all, all.length);
+    }
+
+    /** Sorts the first {@code n} values and drops duplicates; may reuse {@code values}. */
+    public static long[] sortedDistinct(long[] values, int n) {
+        Arrays.sort(values, 0, n);
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            if (out == 0 || values[out - 1] != values[i]) {
+                values[out++] = values[i];
             }
         }
-        return Arrays.copyOf(all, n);
+        return out == values.length ? values : Arrays.copyOf(values, out);
+    }
+
+    /** Whether {@code id} is in the ascending list. */
+    public static boolean contains(long[] sorted, long id) {
+        return Arrays.binarySearch(sorted, id) >= 0;
     }
 }

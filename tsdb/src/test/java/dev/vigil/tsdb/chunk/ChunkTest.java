@@ -149,7 +149,9 @@ class ChunkTest {
         roundTrip(Chunk::create, new long[] {-7}, new double[] {4});
         Chunk chunk = Chunk.create();
         chunk.append(5, 1);
-        assertThat(chunk.sizeBytes()).isEqualTo(Chunk.HEADER_BYTES + 16);
+        // encoding, count, first time, decimals, shift and first integer: six bytes, no stream
+        assertThat(chunk.sizeBytes()).isEqualTo(6);
+        assertThat(chunk.toBytes()).hasSize(6);
     }
 
     @Test
@@ -182,7 +184,7 @@ class ChunkTest {
     }
 
     @Test
-    void integerGaugeThatJumpsFallsBackToXor() {
+    void integersThatCostMoreThanXorFallBackToXor() {
         Chunk chunk = Chunk.create();
         Chunk xor = Chunk.xorOnly();
         SplittableRandom random = new SplittableRandom(3);
@@ -190,14 +192,89 @@ class ChunkTest {
         double[] values = new double[120];
         for (int i = 0; i < 120; i++) {
             times[i] = i * 15_000L;
-            // multiples of 2^20 with large random jumps: XOR codes them in few bits, delta-of-delta does not
-            values[i] = (double) (random.nextLong(1L << 20) << 20);
+            // few distinct values far apart: XOR reuses their bits, integer changes are huge
+            values[i] = random.nextBoolean() ? 9_007_199_254_740_000.0 : 1.0;
             chunk.append(times[i], values[i]);
             xor.append(times[i], values[i]);
         }
         assertThat(chunk.encoding()).isEqualTo(Encoding.XOR);
         assertThat(chunk.sizeBytes()).isEqualTo(xor.sizeBytes());
         roundTrip(Chunk::create, times, values);
+    }
+
+    /** Bytes of a 120-sample chunk of {@code values} at a 15 s interval, after checking it round-trips. */
+    private static int size(Chunk chunk, double[] values) {
+        long[] times = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            times[i] = 1_700_000_000_000L + i * 15_000L;
+            chunk.append(times[i], values[i]);
+        }
+        assertSamples(Chunk.iterator(chunk.toBytes(), null), times, values);
+        return chunk.sizeBytes();
+    }
+
+    @Test
+    void decimalsAndPowerOfTwoUnitsAreCodedAsIntegers() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[] temperature = new double[120];
+        double[] cpuSeconds = new double[120];
+        double[] bytes = new double[120];
+        double t = 42.5;
+        double cpu = 12345.67;
+        double b = 1L << 32;
+        for (int i = 0; i < 120; i++) {
+            t = Math.round((t + random.nextGaussian()) * 10) / 10.0;
+            cpu = Math.round((cpu + random.nextDouble(0, 15)) * 100) / 100.0;
+            b += Math.round(random.nextGaussian() * 100) * 4096;
+            temperature[i] = t;
+            cpuSeconds[i] = cpu;
+            bytes[i] = b;
+        }
+        Chunk gauge = Chunk.create();
+        assertThat(size(gauge, temperature)).isLessThan(size(Chunk.xorOnly(), temperature) / 3);
+        assertThat(gauge.encoding())
+                .as("a wandering gauge is coded by its changes")
+                .isEqualTo(Encoding.INTEGER_DELTA);
+        Chunk counter = Chunk.create();
+        assertThat(size(counter, cpuSeconds)).isLessThan(size(Chunk.xorOnly(), cpuSeconds) / 2);
+        assertThat(counter.encoding()).isIn(Encoding.INTEGER_DOD, Encoding.INTEGER_DELTA);
+        Chunk pages = Chunk.create();
+        assertThat(size(pages, bytes)).isLessThan(size(Chunk.xorOnly(), bytes) * 2 / 3);
+    }
+
+    @Test
+    void moreDecimalsLaterAndValuesWithoutIntegerFormRoundTrip() {
+        double[] values = {1, 1.5, 1.25, 1.125, 2, 3.0625, 1e15, -7.5, 0.1, 0.2, 0.30000000000000004, 4};
+        long[] times = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            times[i] = i * 1000L;
+        }
+        roundTrip(Chunk::create, times, values);
+        double[] edges = {0, -0.0, 9.007199254740991E15, 9.007199254740992E15, -9.007199254740991E15, 1e-6, 123456.789};
+        long[] edgeTimes = new long[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            edgeTimes[i] = i;
+        }
+        roundTrip(Chunk::create, edgeTimes, edges);
+        Chunk decimals = Chunk.create();
+        decimals.append(0, 0.5);
+        decimals.append(1, 0.25);
+        decimals.append(2, 0.125);
+        assertThat(decimals.encoding()).isEqualTo(Encoding.INTEGER_DOD);
+        decimals.append(3, 0.3333333333333333);
+        assertThat(decimals.encoding()).isEqualTo(Encoding.XOR);
+    }
+
+    @Test
+    void slightlyLateScrapesCostFewBits() {
+        Chunk chunk = Chunk.create();
+        for (int i = 0; i < 120; i++) {
+            // every fourth scrape 3 ms late, value constant
+            chunk.append(1_700_000_000_000L + i * 15_000L + (i % 4 == 0 ? 3 : 0), 1);
+        }
+        // a late scrape costs three small delta-of-deltas of 7 bits (late, back, back to the rhythm), else one bit
+        // per timestamp, and one bit per value: about 98 bytes and the header
+        assertThat(chunk.sizeBytes()).isLessThan(112);
     }
 
     @Test

@@ -33,4 +33,23 @@ class WalRecordTest {
         }
         assertThat(record.toBytes().length).isLessThan(1000 * 11 + 16);
     }
+
+    @Test
+    void checksumDetectsFlippedAndMissingBytes() {
+        WalRecord record = new WalRecord();
+        record.start(2);
+        record.add(1, 1000, 1.5);
+        record.add(2, 1000, 2.5);
+        byte[] bytes = record.toBytes();
+        assertThat(WalRecord.isIntact(bytes)).isTrue();
+        assertThat(WalRecord.count(bytes)).isEqualTo(2);
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] flipped = bytes.clone();
+            flipped[i] ^= 0x10;
+            assertThat(WalRecord.isIntact(flipped)).as("byte %d flipped", i).isFalse();
+        }
+        assertThat(WalRecord.isIntact(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
+                .isFalse();
+        assertThat(WalRecord.isIntact(new byte[2])).isFalse();
+    }
 }

@@ -1,16 +1,12 @@
-package dev.vigil.bench;
+package dev.vigil.bench.tsdb;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.storage.AppendException;
 import dev.vigil.model.storage.Appender;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,7 +42,7 @@ public class HeadAppendBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        dir = Files.createTempDirectory("vigil-bench-tsdb");
+        dir = BenchDirs.create("vigil-bench-tsdb");
         tsdb = Tsdb.open(TsdbOptions.of(dir));
         for (int i = 0; i < SERIES; i++) {
             labels[i] = Labels.of(
@@ -68,10 +64,8 @@ public class HeadAppendBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
+    public void tearDown() {
         tsdb.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        BenchDirs.delete(dir);
     }
 }
