@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.server.support.Http;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +37,8 @@ class SilencePersistenceTest {
         int port = Http.freePort();
         try (VigilServer server =
                 VigilServer.start(TestOptions.of(data, config, port, false), new TsdbStorageFactory())) {
-            HttpResponse<String> created = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v2/silences"))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created =
+                    Http.post("http://127.0.0.1:" + port + "/api/v2/silences", "application/json", body);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             id = MAPPER.readTree(created.body()).get("silenceID").asText();
         }

@@ -11,8 +11,11 @@ import java.util.function.Predicate;
 
 /** A small blocking HTTP client for tests, with polling until a condition holds or a deadline passes. */
 public final class Http {
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 like Prometheus's clients; the JDK's default h2c upgrade can race a server shutting down (GOAWAY).
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private Http() {}
 
@@ -20,6 +23,16 @@ public final class Http {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> post(String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
