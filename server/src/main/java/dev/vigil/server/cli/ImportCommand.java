@@ -89,6 +89,7 @@ public final class ImportCommand implements Runnable {
                 // Samples older than what the storage holds in memory go straight to persisted chunks.
                 summary = new TextImporter(TextImporter.Options.defaults())
                         .run(in, format, tsdb.backfill(), progress::committed);
+                progress.finished(summary.samples());
                 err.println("Compacting storage");
                 tsdb.compact();
             }
@@ -139,7 +140,7 @@ public final class ImportCommand implements Runnable {
         }
     }
 
-    /** Prints progress to the terminal at most once a second. */
+    /** Prints progress to the terminal at most once a second, and once when the file has been read. */
     private static final class Progress {
         private final PrintWriter err;
         private final long totalBytes;
@@ -156,10 +157,18 @@ public final class ImportCommand implements Runnable {
             long now = System.nanoTime();
             if (now - lastPrint >= 1_000_000_000L) {
                 lastPrint = now;
-                long percent = totalBytes == 0 ? 100 : read.count() * 100 / totalBytes;
-                err.println("  " + samples + " samples imported, " + percent + "% of the file read");
-                err.flush();
+                print(samples);
             }
+        }
+
+        void finished(long samples) {
+            print(samples);
+        }
+
+        private void print(long samples) {
+            long percent = totalBytes == 0 ? 100 : read.count() * 100 / totalBytes;
+            err.println("  " + samples + " samples imported, " + percent + "% of the file read");
+            err.flush();
         }
     }
 

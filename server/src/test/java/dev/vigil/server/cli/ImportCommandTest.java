@@ -192,7 +192,7 @@ class ImportCommandTest {
                 .contains("Series:   50")
                 .contains("Samples:  " + lines)
                 .contains("Rejected: 0")
-                .contains("% of the file read");
+                .contains("  " + lines + " samples imported, 100% of the file read");
     }
 
     private static Process javaProcess(List<String> jvmOptions, String mainClass, String... args) throws IOException {
