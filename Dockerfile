@@ -11,5 +11,5 @@ COPY --from=build /src/server/target/vigil.jar /opt/vigil/vigil.jar
 USER 65534
 WORKDIR /vigil
 EXPOSE 9090
-ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
 CMD ["server", "--storage.tsdb.path=/vigil/data"]

@@ -17,7 +17,8 @@ LARGE=${LARGE:-500}
 INTERVAL=${INTERVAL:-5}
 SCRAPES=${SCRAPES:-60}
 PROMETHEUS=${PROMETHEUS:-/usr/bin/prometheus}
-VIGIL_JAVA_OPTS=${VIGIL_JAVA_OPTS:--XX:+UseG1GC -XX:MaxRAMPercentage=75}
+# Vigil runs through bin/vigil, with the JVM defaults users get; VIGIL_JAVA_OPTS adds to them.
+VIGIL_JAVA_OPTS=${VIGIL_JAVA_OPTS:-}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/server/target/vigil.jar"
@@ -57,7 +58,7 @@ YAML
   local vport pport vpid ppid
   vport=$(free_port)
   # shellcheck disable=SC2086
-  java $VIGIL_JAVA_OPTS -jar "$jar" server --config.file="$work/scrape-$targets.yml" \
+  VIGIL_JAVA_OPTS="$VIGIL_JAVA_OPTS" "$root/bin/vigil" server --config.file="$work/scrape-$targets.yml" \
     --storage.tsdb.path="$work/vigil-$targets" --web.listen-address="127.0.0.1:$vport" >"$work/vigil-$targets.log" 2>&1 &
   vpid=$!; pids+=("$vpid")
   pport=$(free_port)

@@ -15,6 +15,7 @@ WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-180}
 BASE_PORT=${BASE_PORT:-$((20000 + RANDOM % 20000))}
 PROMETHEUS=${PROMETHEUS:-/usr/bin/prometheus}
+# Vigil runs through bin/vigil, with the JVM defaults users get; VIGIL_JAVA_OPTS adds to them.
 VIGIL_JAVA_OPTS=${VIGIL_JAVA_OPTS:-}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,7 +54,7 @@ YAML
 
 vigil_port=$(free_port)
 # shellcheck disable=SC2086
-java $VIGIL_JAVA_OPTS -jar "$jar" server --config.file="$work/scrape.yml" --storage.tsdb.path="$work/vigil-data" \
+VIGIL_JAVA_OPTS="$VIGIL_JAVA_OPTS" "$root/bin/vigil" server --config.file="$work/scrape.yml" --storage.tsdb.path="$work/vigil-data" \
   --web.listen-address="127.0.0.1:$vigil_port" >"$work/vigil.log" 2>&1 &
 vigil_pid=$!
 pids+=("$vigil_pid")
