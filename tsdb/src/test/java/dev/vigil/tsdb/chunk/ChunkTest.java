@@ -303,6 +303,43 @@ class ChunkTest {
     }
 
     @Test
+    void integerCountersDecodeAcrossBatchesWithEscapesAndTimeJumps() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + random.nextInt(400);
+            long[] times = new long[n];
+            double[] values = new double[n];
+            long t = random.nextLong(-1L << 40, 1L << 40);
+            long counter = random.nextLong(1L << 30);
+            int scale = random.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                t += switch (random.nextInt(20)) {
+                    case 0 -> 1 + random.nextLong(1L << 45);
+                    case 1 -> 1 + random.nextInt(3_000_000);
+                    default -> 15_000 + random.nextInt(-3, 4);
+                };
+                counter += switch (random.nextInt(25)) {
+                    case 0 -> random.nextLong(1L << 40);
+                    case 1 -> 0;
+                    default -> random.nextInt(1 + (round % 7) * 50);
+                };
+                times[i] = t;
+                values[i] = scale == 0 ? counter : scale == 1 ? counter / 10.0 : counter * 1024.0;
+            }
+            roundTrip(Chunk::create, times, values);
+            Chunk chunk = Chunk.create();
+            for (int i = 0; i < n; i++) {
+                chunk.append(times[i], values[i]);
+            }
+            int target = random.nextInt(n);
+            ChunkIterator it = Chunk.iterator(chunk.toBytes(), null);
+            assertThat(it.seek(times[target])).isTrue();
+            assertThat(it.timestamp()).isEqualTo(times[target]);
+            assertThat(it.value()).isEqualTo(values[target]);
+        }
+    }
+
+    @Test
     void iteratorReuseAndEmptyChunk() {
         Chunk a = Chunk.create();
         a.append(1, 1);
