@@ -1,6 +1,10 @@
 package dev.vigil.tsdb.chunk;
 
-/** Reads bit fields, most significant bit first, from a {@code long[]}. Reusable via {@link #reset}. */
+/**
+ * Reads bit fields, most significant bit first, from a {@code long[]}. Reusable via {@link #reset}. The array must
+ * have a word after the one holding the last bit (both writers keep one), so a 64-bit window never needs a bounds
+ * branch.
+ */
 final class BitReader {
     private long[] words;
     private long position;
@@ -26,11 +30,8 @@ final class BitReader {
     long peek() {
         int index = (int) (position >>> 6);
         int offset = (int) (position & 63);
-        long window = words[index] << offset;
-        if (offset != 0 && index + 1 < words.length) {
-            window |= words[index + 1] >>> (64 - offset);
-        }
-        return window;
+        // Two shifts, because a Java shift by 64 is a shift by 0: at offset 0 the next word contributes nothing.
+        return (words[index] << offset) | ((words[index + 1] >>> 1) >>> (63 - offset));
     }
 
     void skip(int n) {

@@ -11,7 +11,8 @@ class BitWriter {
     private long bitCount;
 
     BitWriter(int initialWords) {
-        words = new long[Math.max(1, initialWords)];
+        // Always a word past the last bit: readers peek 64-bit windows without a bounds branch.
+        words = new long[Math.max(2, initialWords)];
     }
 
     /** Writes the low {@code n} bits of {@code value}, 1 <= n <= 64. */
@@ -40,7 +41,7 @@ class BitWriter {
         } else {
             bitCount++;
             int index = (int) (bitCount >>> 6);
-            if (index >= words.length) {
+            if (index + 1 >= words.length) {
                 grow();
             }
         }

@@ -97,7 +97,7 @@ public final class ChunkIterator implements SeriesIterator {
         }
         int offset = pos[0];
         int streamBytes = chunk.length - offset;
-        long[] words = scratch((streamBytes >>> 3) + 1);
+        long[] words = scratch((streamBytes >>> 3) + 2);
         int fullWords = streamBytes >>> 3;
         for (int w = 0; w < fullWords; w++) {
             int b = offset + (w << 3);
@@ -115,6 +115,7 @@ public final class ChunkIterator implements SeriesIterator {
             tail |= (chunk[offset + i] & 0xFFL) << (56 - 8 * (i & 7));
         }
         words[fullWords] = tail;
+        words[fullWords + 1] = 0;
         if (e.isInteger()) {
             resetInteger(words, n, e, t0, first, dec, sh);
         } else {
@@ -143,23 +144,36 @@ public final class ChunkIterator implements SeriesIterator {
                 value = Scale.value(integer, decimals, shift);
             }
         } else {
-            timeDelta += Codec.readBucketed(in, Codec.TIME_BITS);
+            // Most samples come on schedule: a one-bit '0' timestamp code, and the value's code sits in the same
+            // window.
+            long window = in.peek();
+            int valid;
+            if (window >= 0) {
+                in.skip(1);
+                window <<= 1;
+                valid = 63;
+            } else {
+                timeDelta += Codec.readBucketed(in, Codec.TIME_BITS);
+                window = in.peek();
+                valid = 64;
+            }
             time += timeDelta;
             if (encoding == Encoding.XOR) {
-                readXor();
+                readXor(window, valid);
             } else {
-                readInteger();
+                readInteger(window, valid);
             }
         }
         read++;
         return true;
     }
 
-    private void readInteger() {
+    /** Decodes the next integer; {@code window} holds the next {@code valid} bits of the stream. */
+    private void readInteger(long window, int valid) {
         if (read == 1) {
             intDelta = Codec.readBucketed(in, Codec.INT_BITS);
         } else {
-            long z = Codec.readRice(in, Codec.riceParameter(riceSum));
+            long z = Codec.readRice(in, window, valid, Codec.riceParameter(riceSum));
             riceSum = Codec.riceUpdate(riceSum, z);
             long residual = Codec.unzigzag(z);
             intDelta = encoding == Encoding.INTEGER_DOD ? intDelta + residual : residual;
@@ -168,8 +182,8 @@ public final class ChunkIterator implements SeriesIterator {
         value = decimals == 0 ? (double) (integer << shift) : Scale.value(integer, decimals, 0);
     }
 
-    private void readXor() {
-        long window = in.peek();
+    /** Decodes the next XOR value; {@code window} holds the next {@code valid} (63 or 64) bits of the stream. */
+    private void readXor(long window, int valid) {
         if (window >= 0) {
             in.skip(1); // '0': same value
             return;
@@ -185,7 +199,7 @@ public final class ChunkIterator implements SeriesIterator {
         }
         int significant = 64 - leading - trailing;
         long xor;
-        if (header + significant <= 64) {
+        if (header + significant <= valid) {
             xor = (window << header) >>> (64 - significant);
             in.skip(header + significant);
         } else {

@@ -120,6 +120,20 @@ final class Codec {
         return ESCAPE + 6 + length;
     }
 
+    /**
+     * {@link #readRice(BitReader, int)} for a caller that already peeked: {@code window} holds the next {@code valid}
+     * bits of {@code in} (and zeros after them).
+     */
+    static long readRice(BitReader in, long window, int valid, int k) {
+        int ones = Long.numberOfLeadingZeros(~window);
+        int prefix = ones + 1;
+        if (ones < ESCAPE && prefix + k <= valid) {
+            in.skip(prefix + k);
+            return ((long) ones << k) | (k == 0 ? 0 : (window << prefix) >>> (64 - k));
+        }
+        return readRice(in, k);
+    }
+
     static long readRice(BitReader in, int k) {
         long window = in.peek();
         int ones = Long.numberOfLeadingZeros(~window);
