@@ -38,6 +38,12 @@ public final class JdkHttpClients {
      * @throws IllegalArgumentException naming the unsupported or unreadable setting
      */
     public static HttpClient build(HttpClientConfig config, Function<String, Path> resolve, Duration connectTimeout) {
+        return builder(config, resolve, connectTimeout).build();
+    }
+
+    /** {@link #build}'s settings, for a caller that adds its own (such as an executor). */
+    public static HttpClient.Builder builder(
+            HttpClientConfig config, Function<String, Path> resolve, Duration connectTimeout) {
         if (config.oauth2().isPresent()) {
             throw new IllegalArgumentException("oauth2 is not supported");
         }
@@ -62,7 +68,7 @@ public final class JdkHttpClients {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("tls_config: " + e.getMessage(), e);
         }
-        return builder.build();
+        return builder;
     }
 
     /** Adds authentication and custom headers; secrets in files are read now, so rotation takes effect. */

@@ -47,8 +47,12 @@ final class ScrapeClient {
                 http.tlsConfig(),
                 http.proxy(),
                 http.httpHeaders());
-        this.client =
-                JdkHttpClients.build(httpConfig, resolve, config.scrapeTimeout().toDuration());
+        // Response bodies are copied into the loop's buffer as they arrive and parsing runs on the pool's worker, so
+        // the client's own callbacks are short: they run on its selector thread instead of being handed to another.
+        this.client = JdkHttpClients.builder(
+                        httpConfig, resolve, config.scrapeTimeout().toDuration())
+                .executor(Runnable::run)
+                .build();
         this.resolve = resolve;
         this.accept = AcceptHeader.of(config.scrapeProtocols(), config.metricNameEscapingScheme());
         this.compression = config.enableCompression();
