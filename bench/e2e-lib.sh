@@ -16,4 +16,12 @@ await_http() {
   echo "no answer from $1" >&2; return 1
 }
 
+# Fails the benchmark, showing the end of its log, when a process it measures has exited.
+require_running() {
+  kill -0 "$1" 2>/dev/null && return 0
+  echo "$2 (pid $1) exited during the benchmark; the end of its log:" >&2
+  tail -20 "$3" >&2
+  exit 1
+}
+
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }

@@ -61,14 +61,17 @@ YAML
   VIGIL_JAVA_OPTS="$VIGIL_JAVA_OPTS" "$root/bin/vigil" server --config.file="$work/scrape-$targets.yml" \
     --storage.tsdb.path="$work/vigil-$targets" --web.listen-address="127.0.0.1:$vport" >"$work/vigil-$targets.log" 2>&1 &
   vpid=$!; pids+=("$vpid")
+  # Prometheus's port is picked once Vigil listens, so the two can never be handed the same free port.
+  await_http "http://127.0.0.1:$vport/-/ready"
   pport=$(free_port)
   "$PROMETHEUS" --config.file="$work/scrape-$targets.yml" --storage.tsdb.path="$work/prom-$targets" \
     --web.listen-address="127.0.0.1:$pport" >"$work/prometheus-$targets.log" 2>&1 &
   ppid=$!; pids+=("$ppid")
-  await_http "http://127.0.0.1:$vport/-/ready"
   await_http "http://127.0.0.1:$pport/-/ready"
   echo "  $targets targets x $SERIES series: waiting for $SCRAPES scrapes ($((INTERVAL * SCRAPES)) s)" >&2
   sleep $((INTERVAL * SCRAPES))
+  require_running "$vpid" "Vigil" "$work/vigil-$targets.log"
+  require_running "$ppid" "Prometheus" "$work/prometheus-$targets.log"
   local vs ps
   vs=$(metric "http://127.0.0.1:$vport/metrics" vigil_tsdb_head_series)
   ps=$(metric "http://127.0.0.1:$pport/metrics" prometheus_tsdb_head_series)

@@ -58,6 +58,8 @@ VIGIL_JAVA_OPTS="$VIGIL_JAVA_OPTS" "$root/bin/vigil" server --config.file="$work
   --web.listen-address="127.0.0.1:$vigil_port" >"$work/vigil.log" 2>&1 &
 vigil_pid=$!
 pids+=("$vigil_pid")
+# Prometheus's port is picked once Vigil listens, so the two can never be handed the same free port.
+await_http "http://127.0.0.1:$vigil_port/-/ready"
 
 prom_port=$(free_port)
 "$PROMETHEUS" --config.file="$work/scrape.yml" --storage.tsdb.path="$work/prom-data" \
@@ -65,7 +67,6 @@ prom_port=$(free_port)
 prom_pid=$!
 pids+=("$prom_pid")
 
-await_http "http://127.0.0.1:$vigil_port/-/ready"
 await_http "http://127.0.0.1:$prom_port/-/ready"
 echo "bench: Vigil pid $vigil_pid on :$vigil_port, Prometheus pid $prom_pid on :$prom_port; warming up"
 sleep "$WARMUP"
@@ -83,6 +84,8 @@ while [ $SECONDS -lt $end ]; do
   [ "$v" -gt "$v_rss_max" ] && v_rss_max=$v
   [ "$p" -gt "$p_rss_max" ] && p_rss_max=$p
 done
+require_running "$vigil_pid" "Vigil" "$work/vigil.log"
+require_running "$prom_pid" "Prometheus" "$work/prometheus.log"
 v_cpu1=$(cpu_ticks "$vigil_pid"); p_cpu1=$(cpu_ticks "$prom_pid")
 v_scr1=$(metric_sum "http://127.0.0.1:$vigil_port/metrics" vigil_target_scrapes_total)
 v_fail1=$(metric_sum "http://127.0.0.1:$vigil_port/metrics" vigil_target_scrapes_failed_total)
