@@ -2,6 +2,7 @@ package dev.vigil.testkit;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.LabelsBuilder;
+import dev.vigil.model.metrics.TextExposition;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.AppendException;
 import dev.vigil.model.storage.Appendable;
@@ -63,9 +64,9 @@ public final class SeriesFixture {
             if (i > 0) {
                 out.append(", ");
             }
-            appendQuoted(out, labels.name(i));
+            TextExposition.appendQuoted(out, labels.name(i));
             out.append('=');
-            appendQuoted(out, labels.value(i));
+            TextExposition.appendQuoted(out, labels.value(i));
         }
         out.append("} ");
         if (StaleMarker.isStaleNaN(value)) {
@@ -78,20 +79,6 @@ public final class SeriesFixture {
             out.append(value);
         }
         return out.append(' ').append(timestampMs).toString();
-    }
-
-    private static void appendQuoted(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
-        out.append('"');
     }
 
     /** Parses a series selector-like string such as {@code up{job="api"}} or {@code {__name__="up"}}. */

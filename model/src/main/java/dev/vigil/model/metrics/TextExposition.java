@@ -60,6 +60,16 @@ public final class TextExposition {
         return out.append(magnitude).toString();
     }
 
+    /**
+     * Appends {@code s} double-quoted with the text exposition format's escapes (backslash, double quote, newline), as
+     * label values and quoted names are written there.
+     */
+    public static void appendQuoted(StringBuilder out, String s) {
+        out.append('"');
+        escapeLabelValue(s, out);
+        out.append('"');
+    }
+
     static void escapeLabelValue(String value, StringBuilder out) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -2,6 +2,7 @@ package dev.vigil.ui.federate;
 
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.Matcher;
+import dev.vigil.model.metrics.TextExposition;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.Queryable;
@@ -83,7 +84,7 @@ public final class FederationWriter {
             boolean quotedName = !isLegacyMetricName(name);
             if (quotedName) {
                 out.append('{');
-                appendQuoted(out, name);
+                TextExposition.appendQuoted(out, name);
             } else {
                 out.append(name).append('{');
             }
@@ -115,10 +116,10 @@ public final class FederationWriter {
         if (Labels.isLegacyLabelName(name)) {
             out.append(name);
         } else {
-            appendQuoted(out, name);
+            TextExposition.appendQuoted(out, name);
         }
         out.append('=');
-        appendQuoted(out, value);
+        TextExposition.appendQuoted(out, value);
         return false;
     }
 
@@ -126,22 +127,8 @@ public final class FederationWriter {
         if (isLegacyMetricName(name)) {
             out.append(name);
         } else {
-            appendQuoted(out, name);
+            TextExposition.appendQuoted(out, name);
         }
-    }
-
-    private static void appendQuoted(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
-        out.append('"');
     }
 
     static boolean isLegacyMetricName(String name) {
