@@ -1,5 +1,6 @@
 package dev.vigil.promql.ast;
 
+import dev.vigil.model.labels.Matcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,18 @@ public record VectorSelector(
     }
 
     /** Every matcher the selector applies, with the metric name as a {@code __name__="..."} matcher last. */
+    /** {@link #allMatchers()} as the storage matchers that select the series. */
+    public Matcher[] storageMatchers() {
+        List<LabelMatcher> all = allMatchers();
+        Matcher[] out = new Matcher[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            LabelMatcher m = all.get(i);
+            out[i] =
+                    Matcher.of(dev.vigil.model.labels.MatchType.valueOf(m.type().name()), m.name(), m.value());
+        }
+        return out;
+    }
+
     public List<LabelMatcher> allMatchers() {
         if (metricName.isEmpty()) {
             return matchers;

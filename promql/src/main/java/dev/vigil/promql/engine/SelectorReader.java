@@ -1,16 +1,12 @@
 package dev.vigil.promql.engine;
 
 import dev.vigil.model.labels.Labels;
-import dev.vigil.model.labels.MatchType;
-import dev.vigil.model.labels.Matcher;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesIterator;
 import dev.vigil.model.storage.SeriesSet;
-import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.ast.VectorSelector;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads a selector's series from storage one at a time, in label order, into reused primitive buffers: the samples in
@@ -35,17 +31,7 @@ final class SelectorReader {
         this.need = need;
         // Label order, as Prometheus reads series from more than one block: which of equal values topk keeps and the
         // order of groups depend on it, and it does not change with the order series were created in.
-        this.set = querier.select(true, matchers(selector));
-    }
-
-    private static Matcher[] matchers(VectorSelector selector) {
-        List<LabelMatcher> all = selector.allMatchers();
-        Matcher[] matchers = new Matcher[all.size()];
-        for (int i = 0; i < matchers.length; i++) {
-            LabelMatcher m = all.get(i);
-            matchers[i] = Matcher.of(MatchType.valueOf(m.type().name()), m.name(), m.value());
-        }
-        return matchers;
+        this.set = querier.select(true, selector.storageMatchers());
     }
 
     /** Moves to the next series with samples in range; false when there is none. */

@@ -1,8 +1,6 @@
 package dev.vigil.ui.api;
 
-import dev.vigil.model.labels.MatchType;
 import dev.vigil.model.labels.Matcher;
-import dev.vigil.promql.ast.LabelMatcher;
 import dev.vigil.promql.parser.ExpressionParser;
 import dev.vigil.promql.parser.ParseException;
 import java.util.ArrayList;
@@ -40,17 +38,10 @@ final class MatcherSets {
 
     /** One selector's matchers, with no check on emptiness (the admin delete call allows any). */
     static Matcher[] parseOne(String selector) {
-        List<LabelMatcher> parsed;
         try {
-            parsed = ExpressionParser.parseMetricSelector(selector).allMatchers();
+            return ExpressionParser.parseMetricSelector(selector).storageMatchers();
         } catch (ParseException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Matcher[] out = new Matcher[parsed.size()];
-        for (int i = 0; i < out.length; i++) {
-            LabelMatcher m = parsed.get(i);
-            out[i] = Matcher.of(MatchType.valueOf(m.type().name()), m.name(), m.value());
-        }
-        return out;
     }
 }
