@@ -173,13 +173,17 @@ public final class QueryLimiter implements AutoCloseable {
             waiting.decrementAndGet();
             running.incrementAndGet();
             queueTime.observe(queued / 1e9);
+            T result;
             try {
-                future.complete(task.run(queued));
+                result = task.run(queued);
             } catch (Throwable e) {
-                future.completeExceptionally(e);
-            } finally {
                 running.decrementAndGet();
+                future.completeExceptionally(e);
+                return;
             }
+            // Counted as finished before the caller sees the result, so what it reads next is already up to date.
+            running.decrementAndGet();
+            future.complete(result);
         }
     }
 
