@@ -8,6 +8,7 @@ import dev.vigil.model.storage.AppendException;
 import dev.vigil.model.storage.Appender;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesSet;
+import dev.vigil.model.storage.SeriesSlot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,39 @@ class AppenderTest {
             third.append(0, UP, 3000, 1);
             third.commit();
             assertThat(times(tsdb, UP)).containsExactly(2000L, 3000L);
+        }
+    }
+
+    @Test
+    void slotKeepsTheSeriesAcrossBatchesAndHonoursOwnershipAndOrder() throws Exception {
+        try (Tsdb tsdb = open()) {
+            SeriesSlot slot = new SeriesSlot();
+            Appender app = tsdb.appender();
+            app.append(slot, UP, 1000, 1);
+            app.commit();
+            long ref = slot.ref;
+            assertThat(ref).isPositive();
+            assertThat(slot.handle).isNotNull();
+
+            Appender next = tsdb.appender();
+            next.append(slot, UP, 2000, 2);
+            assertThat(kindOf(() -> next.append(slot, UP, 1500, 3))).isEqualTo(AppendException.Kind.OUT_OF_ORDER);
+            // While this appender holds the series, another one's slot for it is turned away like a plain ref.
+            SeriesSlot other = new SeriesSlot();
+            Appender racing = tsdb.appender();
+            racing.append(0, Labels.of("__name__", "other"), 2000, 1);
+            other.ref = ref;
+            other.handle = slot.handle;
+            assertThat(kindOf(() -> racing.append(other, UP, 3000, 1))).isEqualTo(AppendException.Kind.OUT_OF_ORDER);
+            racing.commit();
+            next.commit();
+            assertThat(slot.ref).isEqualTo(ref);
+            // Equal labels in another object still name the same series, through the ref.
+            Appender equal = tsdb.appender();
+            equal.append(slot, Labels.of("__name__", "up", "job", "a"), 3000, 3);
+            equal.commit();
+            assertThat(slot.ref).isEqualTo(ref);
+            assertThat(times(tsdb, UP)).containsExactly(1000L, 2000L, 3000L);
         }
     }
 

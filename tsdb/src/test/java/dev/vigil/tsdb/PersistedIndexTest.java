@@ -8,6 +8,7 @@ import dev.vigil.model.storage.Appender;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesIterator;
 import dev.vigil.model.storage.SeriesSet;
+import dev.vigil.model.storage.SeriesSlot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,11 @@ class PersistedIndexTest {
     void idleSeriesLeaveMemoryAndStayQueryable() throws Exception {
         try (Tsdb tsdb = Tsdb.open(options())) {
             scrape(tsdb, "gone", 30, 0);
+            Labels goneLabels = series("gone", 8);
+            SeriesSlot goneSlot = new SeriesSlot();
+            Appender first = tsdb.appender();
+            first.append(goneSlot, goneLabels, 0, 8); // the same sample again: a no-op that fills the slot
+            first.commit();
             for (long t = 0; t <= 3 * HOUR; t += 60_000) {
                 scrape(tsdb, "live", 5, t);
             }
@@ -119,12 +125,17 @@ class PersistedIndexTest {
                 assertThat(q.labelValues("instance", Matcher.equal("job", "gone")))
                         .isEmpty();
             }
-            // A gone series that reappears continues after its last sample.
+            // A gone series that reappears continues after its last sample, also through a slot whose handle
+            // still names the series object that left memory.
             Appender app = tsdb.appender();
             app.append(0, series("gone", 7), 3 * HOUR, 1);
+            app.append(goneSlot, goneLabels, 3 * HOUR, 1);
             app.commit();
             assertThat(select(tsdb, 0, 4 * HOUR, Matcher.equal("job", "gone"), Matcher.equal("instance", "host-7")))
                     .containsExactly("gone/host-7 0 " + 3 * HOUR);
+            assertThat(select(tsdb, 0, 4 * HOUR, Matcher.equal("job", "gone"), Matcher.equal("instance", "host-8")))
+                    .containsExactly("gone/host-8 0 " + 3 * HOUR);
+            assertThat(tsdb.seriesCount()).isEqualTo(7);
         }
     }
 

@@ -36,6 +36,16 @@ public interface Appender {
     long append(long seriesRef, Labels labels, long timestampMs, double value) throws AppendException;
 
     /**
+     * Adds a sample like {@link #append(long, Labels, long, double)}, reading and updating the series' reference and
+     * the storage's handle in {@code slot}; storages that keep a handle skip looking the series up on every sample.
+     *
+     * @throws AppendException when this sample is rejected; the batch stays usable and the slot keeps its ref
+     */
+    default void append(SeriesSlot slot, Labels labels, long timestampMs, double value) throws AppendException {
+        slot.ref = append(slot.ref, labels, timestampMs, value);
+    }
+
+    /**
      * Makes all appended samples visible to queriers opened afterwards, and durable when the storage is durable.
      *
      * @throws StorageException when the batch could not be persisted; nothing of it is visible then

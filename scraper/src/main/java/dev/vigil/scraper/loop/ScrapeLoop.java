@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -240,7 +239,7 @@ public final class ScrapeLoop {
                         .observe((startNanos - lastStartNanos) / 1e9);
             }
             lastStartNanos = startNanos;
-            cache.iteration++;
+            cache.startScrape();
             Counts counts = new Counts();
             Appender app = storage.appender();
             String error = fetchError(fetched);
@@ -404,7 +403,7 @@ public final class ScrapeLoop {
             boolean explicit = honorTimestamps && p.hasTimestamp();
             long t = explicit ? p.timestampMs() : startMs;
             try {
-                series.ref = app.append(series.ref, series.labels, t, p.value());
+                app.append(series, series.labels, t, p.value());
             } catch (AppendException ex) {
                 countRejection(ex.kind());
             }
@@ -490,8 +489,8 @@ public final class ScrapeLoop {
 
     /** Stale markers for series of the last committed scrape that this scrape did not see. */
     private void markVanishedStale(Appender app, long t) {
-        for (Iterator<SeriesCache.Entry> it = cache.iterator(); it.hasNext(); ) {
-            SeriesCache.Entry e = it.next();
+        for (int i = 0, n = cache.size(); i < n; i++) {
+            SeriesCache.Entry e = cache.entry(i);
             if (e.dropped()) {
                 continue;
             }
@@ -510,8 +509,8 @@ public final class ScrapeLoop {
         if (cache.liveIteration < 0) {
             return;
         }
-        for (Iterator<SeriesCache.Entry> it = cache.iterator(); it.hasNext(); ) {
-            SeriesCache.Entry e = it.next();
+        for (int i = 0, n = cache.size(); i < n; i++) {
+            SeriesCache.Entry e = cache.entry(i);
             if (!e.dropped() && e.live == cache.liveIteration) {
                 appendStale(app, e, t);
             }
@@ -521,7 +520,7 @@ public final class ScrapeLoop {
 
     private void appendStale(Appender app, SeriesCache.Entry e, long t) {
         try {
-            e.ref = app.append(e.ref, e.labels, t, StaleMarker.STALE_NAN);
+            app.append(e, e.labels, t, StaleMarker.STALE_NAN);
         } catch (AppendException ex) {
             countRejection(ex.kind());
         }

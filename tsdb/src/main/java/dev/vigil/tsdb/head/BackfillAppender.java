@@ -1,6 +1,5 @@
 package dev.vigil.tsdb.head;
 
-import dev.vigil.model.labels.Labels;
 import dev.vigil.model.storage.AppendException;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -24,9 +23,7 @@ final class BackfillAppender extends HeadAppender {
     }
 
     @Override
-    public long append(long seriesRef, Labels labels, long timestampMs, double value) throws AppendException {
-        checkActive();
-        HeadSeries s = own(seriesRef, labels, timestampMs);
+    long appendOwned(HeadSeries s, long timestampMs, double value) throws AppendException {
         checkBounds(s, timestampMs);
         long inMemorySince = s.unpersistedMinTime();
         if (inMemorySince != Long.MAX_VALUE && timestampMs >= inMemorySince) {

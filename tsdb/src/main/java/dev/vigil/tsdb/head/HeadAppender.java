@@ -3,6 +3,7 @@ package dev.vigil.tsdb.head;
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.storage.AppendException;
 import dev.vigil.model.storage.Appender;
+import dev.vigil.model.storage.SeriesSlot;
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
 
@@ -85,7 +86,25 @@ class HeadAppender implements Appender {
     @Override
     public long append(long seriesRef, Labels labels, long timestampMs, double value) throws AppendException {
         checkActive();
-        HeadSeries s = own(seriesRef, labels, timestampMs);
+        return appendOwned(own(null, seriesRef, labels, timestampMs), timestampMs, value);
+    }
+
+    /**
+     * The slot's handle is the series itself, valid while the series stays in the head and carries these very labels
+     * (the head adopts the caller's labels object), so a scrape's steady-state append skips the id lookup.
+     */
+    @Override
+    public void append(SeriesSlot slot, Labels labels, long timestampMs, double value) throws AppendException {
+        checkActive();
+        HeadSeries known = slot.handle instanceof HeadSeries h && h.labels == labels ? h : null;
+        HeadSeries s = own(known, slot.ref, labels, timestampMs);
+        slot.handle = s;
+        slot.ref = s.id;
+        appendOwned(s, timestampMs, value);
+    }
+
+    /** Checks and buffers a sample of a series this appender owns; returns the series' ref. */
+    long appendOwned(HeadSeries s, long timestampMs, double value) throws AppendException {
         checkBounds(s, timestampMs);
         return appendToHead(s, timestampMs, value);
     }
@@ -116,12 +135,13 @@ class HeadAppender implements Appender {
     }
 
     /**
-     * Resolves the series and takes ownership of it. A series that left the head meanwhile is resolved again; one that
+     * Resolves the series (or takes {@code known}, when not null) and takes ownership of it. A series that left the head meanwhile is resolved again; one that
      * another appender holds is rejected.
      */
-    HeadSeries own(long seriesRef, Labels labels, long timestampMs) throws AppendException {
+    HeadSeries own(HeadSeries known, long seriesRef, Labels labels, long timestampMs) throws AppendException {
         for (int attempt = 0; ; attempt++) {
-            HeadSeries s = head.resolve(seriesRef, labels, timestampMs);
+            HeadSeries s = known != null ? known : head.resolve(seriesRef, labels, timestampMs);
+            known = null;
             if (s.owner() == ownership) {
                 return s;
             }
