@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -80,6 +81,8 @@ public final class ScrapeLoop {
     private final Labels[] reportLabels = new Labels[REPORT_NAMES.length];
     private final long[] reportRefs = new long[REPORT_NAMES.length];
     private ExpositionParser textParser;
+    private String lastContentType;
+    private Formats.Choice lastChoice;
     private ExpositionParser openMetricsParser;
 
     private boolean reportLive;
@@ -338,7 +341,7 @@ public final class ScrapeLoop {
             body = inflated.bytes();
             length = inflated.length();
         }
-        Formats.Choice choice = Formats.forContentType(response.contentType(), fallbackFormat);
+        Formats.Choice choice = formatFor(response.contentType());
         if (choice.format() == null) {
             return choice.problem();
         }
@@ -348,6 +351,15 @@ public final class ScrapeLoop {
         } catch (TextParseException e) {
             return e.getMessage();
         }
+    }
+
+    /** The format for a Content-Type; a target sends the same one scrape after scrape, so the last answer is kept. */
+    private Formats.Choice formatFor(String contentType) {
+        if (lastChoice == null || !Objects.equals(contentType, lastContentType)) {
+            lastChoice = Formats.forContentType(contentType, fallbackFormat);
+            lastContentType = contentType;
+        }
+        return lastChoice;
     }
 
     private ExpositionParser parser(ExpositionFormat format, byte[] body, int length) {
