@@ -35,6 +35,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -75,6 +76,10 @@ public final class RocksStore implements AutoCloseable {
 
     /** Free bytes needed before reopening after a failed write: room for a memtable flush and a new log. */
     private static final long RECOVERY_FREE_BYTES = 64L << 20;
+    /** Blocks read for queries and, charged to the same cache, the memtables of all families together. */
+    private static final long BLOCK_CACHE_BYTES = 64L << 20;
+
+    private static final long MEMTABLE_BYTES = 32L << 20;
 
     static {
         RocksDB.loadLibrary();
@@ -150,7 +155,10 @@ public final class RocksStore implements AutoCloseable {
     private Handles openHandles() {
         Handles h = new Handles();
         try {
-            h.cache = new LRUCache(32L << 20);
+            h.cache = new LRUCache(BLOCK_CACHE_BYTES);
+            // Memtables count against the block cache, so RocksDB's memory has one bound: without it each family's
+            // memtables grow to their own buffer size, most of it left resident in malloc's arenas after a flush.
+            h.writeBuffers = new WriteBufferManager(MEMTABLE_BYTES, h.cache);
             h.listener =
                     new AbstractEventListener(
                             AbstractEventListener.EnabledEventCallback.ON_FLUSH_COMPLETED,
@@ -173,6 +181,7 @@ public final class RocksStore implements AutoCloseable {
                     // Rarely written families would otherwise pin old log files.
                     .setMaxTotalWalSize(256L << 20)
                     .setMaxBackgroundJobs(2)
+                    .setWriteBufferManager(h.writeBuffers)
                     .setKeepLogFileNum(3)
                     .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
                     .setListeners(List.of(h.listener));
@@ -203,7 +212,7 @@ public final class RocksStore implements AutoCloseable {
             }
             // Chunks and WAL records are already compact; block compression costs CPU for little.
             case "wal", "chunks" ->
-                options.setWriteBufferSize(32L << 20).setCompressionType(CompressionType.NO_COMPRESSION);
+                options.setWriteBufferSize(16L << 20).setCompressionType(CompressionType.NO_COMPRESSION);
             case "head" -> options.setWriteBufferSize(16L << 20).setCompressionType(CompressionType.NO_COMPRESSION);
             default -> options.setWriteBufferSize(2L << 20).setCompressionType(CompressionType.LZ4_COMPRESSION);
         }
@@ -807,6 +816,7 @@ public final class RocksStore implements AutoCloseable {
         RocksDB db;
         DBOptions dbOptions;
         Cache cache;
+        WriteBufferManager writeBuffers;
         BloomFilter filter;
         AbstractEventListener listener;
         final List<ColumnFamilyOptions> familyOptions = new ArrayList<>();
@@ -827,6 +837,9 @@ public final class RocksStore implements AutoCloseable {
             }
             if (filter != null) {
                 filter.close();
+            }
+            if (writeBuffers != null) {
+                writeBuffers.close();
             }
             if (cache != null) {
                 cache.close();
