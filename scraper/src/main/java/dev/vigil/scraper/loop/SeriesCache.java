@@ -62,6 +62,7 @@ final class SeriesCache {
     private byte[] arena = new byte[4096];
     private int arenaUsed;
     private int arenaGarbage;
+    private int addedThisScrape;
 
     private Entry[] entries = new Entry[16];
     private int size;
@@ -79,9 +80,16 @@ final class SeriesCache {
     private int currentLength;
     private int cursor;
 
-    /** Starts the next scrape: advances {@link #iteration} and makes the last scrape's order the one to expect. */
+    /**
+     * Starts the next scrape: advances {@link #iteration} and makes the last scrape's order the one to expect. Once a
+     * scrape added no series, the text arena gives back what doubling left unused (up to half of it, for every target).
+     */
     void startScrape() {
         iteration++;
+        if (addedThisScrape == 0 && arena.length - arenaUsed > arenaUsed / 4 + 1024) {
+            arena = Arrays.copyOf(arena, arenaUsed + arenaUsed / 8 + 256);
+        }
+        addedThisScrape = 0;
         if (currentLength > 0) {
             Entry[] older = previousOrder;
             Arrays.fill(older, 0, previousLength, null);
@@ -123,6 +131,7 @@ final class SeriesCache {
             arena = Arrays.copyOf(arena, Math.max(arenaUsed + len, arena.length * 2));
         }
         System.arraycopy(b, off, arena, arenaUsed, len);
+        addedThisScrape++;
         Entry entry = new Entry(labels, hash(b, off, len), arenaUsed, len);
         arenaUsed += len;
         if (size == entries.length) {
