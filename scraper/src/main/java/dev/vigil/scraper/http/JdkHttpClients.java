@@ -67,15 +67,11 @@ public final class JdkHttpClients {
     /** Adds authentication and custom headers (see {@link RequestHeaders}); files are read now, so rotation works. */
     public static HttpRequest.Builder authorize(
             HttpRequest.Builder request, HttpClientConfig config, Function<String, Path> resolve) throws IOException {
-        RequestHeaders.write(config, resolve, new RequestHeaders.Sink() {
-            @Override
-            public void add(String name, String value) {
-                request.header(name, value);
-            }
-
-            @Override
-            public void set(String name, String value) {
+        RequestHeaders.write(config, resolve, (name, value, replace) -> {
+            if (replace) {
                 request.setHeader(name, value);
+            } else {
+                request.header(name, value);
             }
         });
         return request;

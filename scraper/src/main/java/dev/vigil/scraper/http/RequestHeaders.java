@@ -21,12 +21,13 @@ public final class RequestHeaders {
     private RequestHeaders() {}
 
     /** Where headers go: a request builder or a header map. */
+    @FunctionalInterface
     public interface Sink {
-        /** Adds a value to the header's values. */
-        void add(String name, String value);
-
-        /** Replaces the header's values with {@code value}. */
-        void set(String name, String value);
+        /**
+         * @param replace whether {@code value} replaces the header's values ({@code Authorization}) rather than
+         *     being added to them
+         */
+        void put(String name, String value, boolean replace);
     }
 
     /**
@@ -37,13 +38,13 @@ public final class RequestHeaders {
     public static void write(HttpClientConfig config, Function<String, Path> resolve, Sink sink) throws IOException {
         for (Map.Entry<String, HttpHeader> header : config.httpHeaders().entrySet()) {
             for (String value : header.getValue().values()) {
-                sink.add(header.getKey(), value);
+                sink.put(header.getKey(), value, false);
             }
             for (String value : header.getValue().secrets()) {
-                sink.add(header.getKey(), value);
+                sink.put(header.getKey(), value, false);
             }
             for (String file : header.getValue().files()) {
-                sink.add(header.getKey(), read(resolve, file));
+                sink.put(header.getKey(), read(resolve, file), false);
             }
         }
         if (config.basicAuth().isPresent()) {
@@ -51,13 +52,13 @@ public final class RequestHeaders {
             String user = basic.usernameFile().isEmpty() ? basic.username() : read(resolve, basic.usernameFile());
             String password = basic.passwordFile().isEmpty() ? basic.password() : read(resolve, basic.passwordFile());
             String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            sink.set("Authorization", "Basic " + token);
+            sink.put("Authorization", "Basic " + token, true);
         }
         if (config.authorization().isPresent()) {
             Authorization auth = config.authorization().get();
             String credentials =
                     auth.credentialsFile().isEmpty() ? auth.credentials() : read(resolve, auth.credentialsFile());
-            sink.set("Authorization", auth.type() + " " + credentials);
+            sink.put("Authorization", auth.type() + " " + credentials, true);
         }
     }
 

@@ -119,15 +119,11 @@ final class ScrapeClient implements AutoCloseable {
                 .set(HttpHeaders.ACCEPT_ENCODING, acceptEncoding)
                 .set(HttpHeaders.USER_AGENT, USER_AGENT)
                 .set("X-Prometheus-Scrape-Timeout-Seconds", timeoutSeconds(target.timeout()));
-        RequestHeaders.write(httpConfig, resolve, new RequestHeaders.Sink() {
-            @Override
-            public void add(String name, String value) {
-                headers.add(name, value);
-            }
-
-            @Override
-            public void set(String name, String value) {
+        RequestHeaders.write(httpConfig, resolve, (name, value, replace) -> {
+            if (replace) {
                 headers.set(name, value);
+            } else {
+                headers.add(name, value);
             }
         });
         return headers;

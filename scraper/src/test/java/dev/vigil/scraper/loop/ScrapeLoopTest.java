@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScrapeLoopTest {
     private static final String BODY =
@@ -465,23 +467,21 @@ class ScrapeLoopTest {
         assertThat(exporter.requests).hasValue(11);
     }
 
-    @Test
-    void credentialsFilesAreReadForEveryScrape(@TempDir Path dir) throws Exception {
-        Path token = Files.writeString(dir.resolve("token"), "first\n");
-        ScrapeLoop bearer = loop("authorization:\n  credentials_file: " + token);
-        scrape(bearer);
-        assertThat(exporter.lastAuthorization).isEqualTo("Bearer first");
-        Files.writeString(token, "rotated\n");
-        scrape(bearer);
-        assertThat(exporter.lastAuthorization).isEqualTo("Bearer rotated");
-
-        Path password = Files.writeString(dir.resolve("password"), "p1");
-        ScrapeLoop basic = loop("basic_auth:\n  username: u\n  password_file: " + password);
-        scrape(basic);
-        assertThat(exporter.lastAuthorization).isEqualTo("Basic dTpwMQ==");
-        Files.writeString(password, "p2");
-        scrape(basic);
-        assertThat(exporter.lastAuthorization).isEqualTo("Basic dTpwMg==");
+    @ParameterizedTest
+    @CsvSource({
+        "'authorization:\\n  credentials_file: ', first, rotated, Bearer first, Bearer rotated",
+        "'basic_auth:\\n  username: u\\n  password_file: ', p1, p2, Basic dTpwMQ==, Basic dTpwMg=="
+    })
+    void credentialsFilesAreReadForEveryScrape(
+            String option, String first, String rotated, String firstHeader, String rotatedHeader, @TempDir Path dir)
+            throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), first + "\n");
+        ScrapeLoop loop = loop(option.replace("\\n", "\n") + secret);
+        scrape(loop);
+        assertThat(exporter.lastAuthorization).isEqualTo(firstHeader);
+        Files.writeString(secret, rotated + "\n");
+        scrape(loop);
+        assertThat(exporter.lastAuthorization).isEqualTo(rotatedHeader);
     }
 
     @Test
