@@ -31,10 +31,12 @@ import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Turns a {@code tls_config} into an {@link SSLContext} and {@link SSLParameters}: the CA ({@code ca}/{@code ca_file},
- * else the system's), a client certificate ({@code cert}/{@code cert_file} with {@code key}/{@code key_file}),
- * {@code insecure_skip_verify}, {@code server_name} (the name the server certificate must carry, and the SNI name for
- * targets addressed by IP; for a target addressed by host name the JDK always sends that host name as SNI) and
+ * Turns a {@code tls_config} into the key and trust managers and protocol versions both clients use, and for the JDK
+ * client into an {@link SSLContext} and {@link SSLParameters}: the CA ({@code ca}/{@code ca_file}, else the
+ * system's), a client certificate ({@code cert}/{@code cert_file} with {@code key}/{@code key_file}),
+ * {@code insecure_skip_verify}, {@code server_name} (the name the server certificate must carry, checked by the trust
+ * manager with Go's rules; the JDK client sends it as SNI only to targets addressed by IP, as for a host name it
+ * always sends that host name, while {@link VertxHttpClient} sends it always) and
  * {@code min_version}/{@code max_version}. Files are read when the client is built, that is on start and on reload.
  * Stateless.
  */
