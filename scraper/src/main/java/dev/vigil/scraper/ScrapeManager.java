@@ -6,9 +6,11 @@ import dev.vigil.model.metrics.MetricRegistry;
 import dev.vigil.model.metrics.MetricType;
 import dev.vigil.model.storage.Appendable;
 import dev.vigil.scraper.discovery.TargetGroup;
+import dev.vigil.scraper.http.ScrapeVertx;
 import dev.vigil.scraper.loop.ScrapeMetrics;
 import dev.vigil.scraper.loop.ScrapePool;
 import dev.vigil.scraper.target.TargetStatusRegistry;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ public final class ScrapeManager implements AutoCloseable {
     private final ScrapePool.Context context;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService worker;
+    private final Vertx vertx;
     private final Map<String, ScrapePool> pools = new LinkedHashMap<>();
     private Map<String, List<TargetGroup>> lastGroups = Map.of();
     private boolean closed;
@@ -67,7 +70,8 @@ public final class ScrapeManager implements AutoCloseable {
         this.scheduler = timer;
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.worker = Executors.newFixedThreadPool(workers, daemon("vigil-scrape-worker"));
-        this.context = new ScrapePool.Context(storage, scheduler, worker, metrics, status, resolve, clock);
+        this.vertx = ScrapeVertx.create();
+        this.context = new ScrapePool.Context(vertx, storage, scheduler, worker, metrics, status, resolve, clock);
         registry.register(writer -> collect(writer));
     }
 
@@ -158,7 +162,7 @@ public final class ScrapeManager implements AutoCloseable {
         return pools.get(job);
     }
 
-    /** Stops every loop (marking its series stale) and the threads. */
+    /** Stops every loop (marking its series stale), the threads and the scrape Vert.x instance. */
     @Override
     public void close() {
         synchronized (this) {
@@ -181,5 +185,6 @@ public final class ScrapeManager implements AutoCloseable {
             Thread.currentThread().interrupt();
             worker.shutdownNow();
         }
+        ScrapeVertx.close(vertx);
     }
 }

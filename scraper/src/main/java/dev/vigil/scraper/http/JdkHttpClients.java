@@ -1,22 +1,15 @@
 package dev.vigil.scraper.http;
 
-import dev.vigil.config.http.Authorization;
-import dev.vigil.config.http.BasicAuth;
 import dev.vigil.config.http.HttpClientConfig;
-import dev.vigil.config.http.HttpHeader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -71,37 +64,16 @@ public final class JdkHttpClients {
         return builder;
     }
 
-    /** Adds authentication and custom headers; secrets in files are read now, so rotation takes effect. */
+    /** Adds authentication and custom headers (see {@link RequestHeaders}); files are read now, so rotation works. */
     public static HttpRequest.Builder authorize(
             HttpRequest.Builder request, HttpClientConfig config, Function<String, Path> resolve) throws IOException {
-        for (Map.Entry<String, HttpHeader> header : config.httpHeaders().entrySet()) {
-            for (String value : header.getValue().values()) {
-                request.header(header.getKey(), value);
+        RequestHeaders.write(config, resolve, (name, value, replace) -> {
+            if (replace) {
+                request.setHeader(name, value);
+            } else {
+                request.header(name, value);
             }
-            for (String value : header.getValue().secrets()) {
-                request.header(header.getKey(), value);
-            }
-            for (String file : header.getValue().files()) {
-                request.header(header.getKey(), read(resolve, file));
-            }
-        }
-        if (config.basicAuth().isPresent()) {
-            BasicAuth basic = config.basicAuth().get();
-            String user = basic.usernameFile().isEmpty() ? basic.username() : read(resolve, basic.usernameFile());
-            String password = basic.passwordFile().isEmpty() ? basic.password() : read(resolve, basic.passwordFile());
-            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            request.setHeader("Authorization", "Basic " + token);
-        }
-        if (config.authorization().isPresent()) {
-            Authorization auth = config.authorization().get();
-            String credentials =
-                    auth.credentialsFile().isEmpty() ? auth.credentials() : read(resolve, auth.credentialsFile());
-            request.setHeader("Authorization", auth.type() + " " + credentials);
-        }
+        });
         return request;
-    }
-
-    private static String read(Function<String, Path> resolve, String file) throws IOException {
-        return Files.readString(resolve.apply(file), StandardCharsets.UTF_8).strip();
     }
 }

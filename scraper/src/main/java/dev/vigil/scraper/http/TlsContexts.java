@@ -15,6 +15,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javax.net.ssl.KeyManager;
@@ -26,13 +27,16 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Turns a {@code tls_config} into an {@link SSLContext} and {@link SSLParameters}: the CA ({@code ca}/{@code ca_file},
- * else the system's), a client certificate ({@code cert}/{@code cert_file} with {@code key}/{@code key_file}),
- * {@code insecure_skip_verify}, {@code server_name} (the name the server certificate must carry, and the SNI name for
- * targets addressed by IP; for a target addressed by host name the JDK always sends that host name as SNI) and
+ * Turns a {@code tls_config} into the key and trust managers and protocol versions both clients use, and for the JDK
+ * client into an {@link SSLContext} and {@link SSLParameters}: the CA ({@code ca}/{@code ca_file}, else the
+ * system's), a client certificate ({@code cert}/{@code cert_file} with {@code key}/{@code key_file}),
+ * {@code insecure_skip_verify}, {@code server_name} (the name the server certificate must carry, checked by the trust
+ * manager with Go's rules; the JDK client sends it as SNI only to targets addressed by IP, as for a host name it
+ * always sends that host name, while {@link VertxHttpClient} sends it always) and
  * {@code min_version}/{@code max_version}. Files are read when the client is built, that is on start and on reload.
  * Stateless.
  */
@@ -44,36 +48,27 @@ final class TlsContexts {
     /** The context to use, or null when the JDK's default does what the configuration asks. */
     static SSLContext sslContext(TlsConfig tls, Function<String, Path> resolve)
             throws IOException, GeneralSecurityException {
-        boolean clientCert = !tls.cert().isEmpty() || !tls.certFile().isEmpty();
-        boolean customTrust = tls.insecureSkipVerify()
-                || !tls.ca().isEmpty()
-                || !tls.caFile().isEmpty()
-                || !tls.serverName().isEmpty();
-        if (!clientCert && !customTrust) {
+        X509KeyManager keys = keyManager(tls, resolve);
+        TrustManager trust = trustManager(tls, resolve);
+        if (keys == null && trust == null) {
             return null;
         }
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(
-                clientCert ? keyManagers(tls, resolve) : null, customTrust ? trustManagers(tls, resolve) : null, null);
+                keys == null ? null : new KeyManager[] {keys}, trust == null ? null : new TrustManager[] {trust}, null);
         return context;
     }
 
     /** Protocol versions and the SNI name, or null when neither is configured. */
     static SSLParameters parameters(TlsConfig tls) {
-        boolean versions = tls.minVersion().isPresent() || tls.maxVersion().isPresent();
+        List<String> protocols = protocols(tls);
         boolean sni = !tls.serverName().isEmpty() && !isIpLiteral(tls.serverName());
-        if (!versions && !sni) {
+        if (protocols == null && !sni) {
             return null;
         }
         SSLParameters params = new SSLParameters();
-        if (versions) {
-            int min = tls.minVersion().orElse(TlsConfig.TlsVersion.TLS12).ordinal();
-            int max = tls.maxVersion().orElse(TlsConfig.TlsVersion.TLS13).ordinal();
-            String[] protocols = new String[max - min + 1];
-            for (int i = min; i <= max; i++) {
-                protocols[i - min] = TlsConfig.TlsVersion.values()[i].javaName();
-            }
-            params.setProtocols(protocols);
+        if (protocols != null) {
+            params.setProtocols(protocols.toArray(String[]::new));
         }
         if (sni) {
             params.setServerNames(List.of(new SNIHostName(tls.serverName())));
@@ -81,12 +76,39 @@ final class TlsContexts {
         return params;
     }
 
+    /** The enabled protocol versions ({@code TLSv1.2}, ...), or null when neither bound is configured. */
+    static List<String> protocols(TlsConfig tls) {
+        if (tls.minVersion().isEmpty() && tls.maxVersion().isEmpty()) {
+            return null;
+        }
+        int min = tls.minVersion().orElse(TlsConfig.TlsVersion.TLS12).ordinal();
+        int max = tls.maxVersion().orElse(TlsConfig.TlsVersion.TLS13).ordinal();
+        List<String> protocols = new ArrayList<>();
+        for (int i = min; i <= max; i++) {
+            protocols.add(TlsConfig.TlsVersion.values()[i].javaName());
+        }
+        return protocols;
+    }
+
+    /**
+     * Whether the server certificate is checked against the address scraped, by the TLS stack; otherwise
+     * {@link #trustManager} checks it against {@code server_name}, or nothing is checked
+     * ({@code insecure_skip_verify}).
+     */
+    static boolean verifiesAddress(TlsConfig tls) {
+        return !tls.insecureSkipVerify() && tls.serverName().isEmpty();
+    }
+
     private static boolean isIpLiteral(String name) {
         return name.contains(":") || name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
-    private static KeyManager[] keyManagers(TlsConfig tls, Function<String, Path> resolve)
+    /** The client certificate's key manager, or null when none is configured. */
+    static X509KeyManager keyManager(TlsConfig tls, Function<String, Path> resolve)
             throws IOException, GeneralSecurityException {
+        if (tls.cert().isEmpty() && tls.certFile().isEmpty()) {
+            return null;
+        }
         String certPem = tls.cert().isEmpty() ? read(resolve, tls.certFile(), "cert_file") : tls.cert();
         String keyPem = tls.key().isEmpty() ? read(resolve, tls.keyFile(), "key_file") : tls.key();
         List<Certificate> chain = certificates(certPem, "cert");
@@ -102,13 +124,25 @@ final class TlsContexts {
         store.setKeyEntry("client", key, IN_MEMORY_PASSWORD, chain.toArray(Certificate[]::new));
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, IN_MEMORY_PASSWORD);
-        return factory.getKeyManagers();
+        for (KeyManager manager : factory.getKeyManagers()) {
+            if (manager instanceof X509KeyManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 key manager available");
     }
 
-    private static TrustManager[] trustManagers(TlsConfig tls, Function<String, Path> resolve)
+    /**
+     * The trust manager for {@code insecure_skip_verify}, {@code ca}/{@code ca_file} or {@code server_name}, or null
+     * when the system's trust store and host name check do what the configuration asks.
+     */
+    static TrustManager trustManager(TlsConfig tls, Function<String, Path> resolve)
             throws IOException, GeneralSecurityException {
         if (tls.insecureSkipVerify()) {
-            return new TrustManager[] {new TrustAll()};
+            return new TrustAll();
+        }
+        if (tls.ca().isEmpty() && tls.caFile().isEmpty() && tls.serverName().isEmpty()) {
+            return null;
         }
         KeyStore store = null;
         if (!tls.ca().isEmpty() || !tls.caFile().isEmpty()) {
@@ -122,12 +156,9 @@ final class TlsContexts {
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
-        if (tls.serverName().isEmpty()) {
-            return factory.getTrustManagers();
-        }
         for (TrustManager tm : factory.getTrustManagers()) {
             if (tm instanceof X509TrustManager x509) {
-                return new TrustManager[] {new ServerNameTrust(x509, tls.serverName())};
+                return tls.serverName().isEmpty() ? x509 : new ServerNameTrust(x509, tls.serverName());
             }
         }
         throw new GeneralSecurityException("no X.509 trust manager available");

@@ -1,8 +1,8 @@
 package dev.vigil.scraper.loop;
 
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -28,10 +28,11 @@ final class BodyBuffer {
         return length;
     }
 
-    void append(ByteBuffer src) throws BodySizeLimitException {
-        int n = src.remaining();
+    /** Copies {@code src} in, straight from its (possibly off-heap) memory. */
+    void append(Buffer src) throws BodySizeLimitException {
+        int n = src.length();
         ensure(n);
-        src.get(bytes, length, n);
+        src.getBytes(0, n, bytes, length);
         length += n;
     }
 

@@ -24,7 +24,6 @@ import dev.vigil.scraper.target.Target;
 import dev.vigil.scraper.target.TargetHealth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -64,6 +63,7 @@ public final class ScrapeLoop {
     private final ScrapeConfig config;
     private final Relabeler metricRelabeler;
     private final ScrapeClient client;
+    private final ScrapeClient.Request request;
     private final Appendable storage;
     private final ScheduledExecutorService scheduler;
     private final Executor worker;
@@ -115,6 +115,7 @@ public final class ScrapeLoop {
         this.config = config;
         this.metricRelabeler = metricRelabeler;
         this.client = client;
+        this.request = client.prepare(target);
         this.storage = storage;
         this.scheduler = scheduler;
         this.worker = worker;
@@ -183,7 +184,7 @@ public final class ScrapeLoop {
         long startMs = clock.millis();
         long startNanos = System.nanoTime();
         CompletableFuture<ScrapeClient.Response> fetch =
-                client.fetch(target, raw, limits.bodySizeLimit().bytes());
+                client.fetch(request, raw, limits.bodySizeLimit().bytes());
         inFlight = fetch;
         CompletableFuture<ScrapeClient.Response> bounded =
                 fetch.orTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -306,7 +307,7 @@ public final class ScrapeLoop {
         while (error instanceof CompletionException && error.getCause() != null) {
             error = error.getCause();
         }
-        if (error instanceof TimeoutException || error instanceof HttpTimeoutException) {
+        if (error instanceof TimeoutException) {
             return "Get \"" + target.url() + "\": context deadline exceeded (timeout "
                     + target.timeout().toMillis() + "ms)";
         }

@@ -9,6 +9,7 @@ import dev.vigil.scraper.target.ScrapeReport;
 import dev.vigil.scraper.target.Target;
 import dev.vigil.scraper.target.TargetBuilder;
 import dev.vigil.scraper.target.TargetStatusRegistry;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,8 +33,13 @@ import java.util.function.Function;
 public final class ScrapePool {
     private static final Log log = Log.get(ScrapePool.class);
 
-    /** Everything a pool needs besides its configuration; shared by all pools. */
+    /**
+     * Everything a pool needs besides its configuration; shared by all pools.
+     *
+     * @param vertx the Vert.x instance the scrape HTTP clients run on
+     */
     public record Context(
+            Vertx vertx,
             Appendable storage,
             ScheduledExecutorService scheduler,
             Executor worker,
@@ -62,7 +68,7 @@ public final class ScrapePool {
         ScrapeClient built = null;
         String error = null;
         try {
-            built = new ScrapeClient(config, context.resolve());
+            built = new ScrapeClient(config, context.resolve(), context.vertx());
         } catch (IllegalArgumentException e) {
             error = "job " + config.jobName() + ": " + e.getMessage();
             log.error("Cannot create the scrape client; the job's targets will not be scraped", "err", error);
@@ -98,6 +104,7 @@ public final class ScrapePool {
             caches.put(e.getKey(), e.getValue().cache());
         }
         loops.clear();
+        closeClient();
         return caches;
     }
 
@@ -190,7 +197,14 @@ public final class ScrapePool {
             loop.stop(true);
         }
         loops.clear();
+        closeClient();
         context.status().remove(config.jobName());
+    }
+
+    private void closeClient() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     @Override

@@ -26,7 +26,8 @@ final class TestPki {
     final Path caPem;
     final Path clientCertPem;
     final Path clientKeyPem;
-    private final Path serverCertPem;
+    final Path serverCertPem;
+    final Path serverKeyPem;
 
     /** @param serverSan the server certificate's subject alternative names in keytool's form, e.g. {@code dns:a.test} */
     TestPki(Path dir, String serverSan) throws Exception {
@@ -51,6 +52,8 @@ final class TestPki {
         caPem = dir.resolve("ca.pem");
         serverCertPem = issue("server", serverSan);
         clientCertPem = issue("client", null);
+        serverKeyPem = dir.resolve("server-key.pem");
+        Files.writeString(serverKeyPem, pem("PRIVATE KEY", key("server").getEncoded()));
         clientKeyPem = dir.resolve("client-key.pem");
         Files.writeString(clientKeyPem, pem("PRIVATE KEY", key("client").getEncoded()));
     }

@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 /** A scrape target on loopback whose answer the test sets: status, content type, body, gzip, or a hang. */
@@ -27,11 +29,17 @@ final class FakeExporter implements AutoCloseable {
     volatile String lastQuery;
     volatile String lastRequestTarget;
     volatile String redirectTo;
+    volatile String lastUserAgent;
+    volatile List<String> lastTenant;
+    final AtomicInteger requests = new AtomicInteger();
 
     FakeExporter() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            lastUserAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+            lastTenant = exchange.getRequestHeaders().get("X-Tenant");
             lastAccept = exchange.getRequestHeaders().getFirst("Accept");
             lastAcceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
             lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");

@@ -11,11 +11,13 @@ import dev.vigil.model.relabel.Relabeler;
 import dev.vigil.model.storage.Querier;
 import dev.vigil.model.storage.SeriesSet;
 import dev.vigil.scraper.discovery.TargetGroup;
+import dev.vigil.scraper.http.ScrapeVertx;
 import dev.vigil.scraper.target.ScrapeReport;
 import dev.vigil.scraper.target.Target;
 import dev.vigil.scraper.target.TargetBuilder;
 import dev.vigil.scraper.target.TargetHealth;
 import dev.vigil.testkit.InMemoryStorage;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -54,6 +56,7 @@ class NodeExporterInteropTest {
 
     private Process exporter;
     private ScheduledExecutorService scheduler;
+    private final Vertx vertx = ScrapeVertx.create();
 
     @AfterEach
     void tearDown() throws Exception {
@@ -63,6 +66,7 @@ class NodeExporterInteropTest {
                 exporter.destroyForcibly();
             }
         }
+        ScrapeVertx.close(vertx);
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -99,7 +103,7 @@ class NodeExporterInteropTest {
         String yaml = "scrape_configs:\n  - job_name: node\n    scrape_interval: 5s\n    scrape_timeout: 5s\n"
                 + "    static_configs:\n      - targets: ['" + address + "']\n";
         ScrapeConfig config = ConfigLoader.parse(yaml, "test").scrapeConfigs().get(0);
-        ScrapeClient client = new ScrapeClient(config, Path::of);
+        ScrapeClient client = new ScrapeClient(config, Path::of, vertx);
         String body = awaitBody(address, client.acceptHeader());
 
         InMemoryStorage storage = new InMemoryStorage();

@@ -13,20 +13,28 @@ import dev.vigil.model.relabel.Relabeler;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.Appendable;
 import dev.vigil.scraper.discovery.TargetGroup;
+import dev.vigil.scraper.http.ScrapeVertx;
 import dev.vigil.scraper.target.ScrapeReport;
 import dev.vigil.scraper.target.Target;
 import dev.vigil.scraper.target.TargetBuilder;
 import dev.vigil.scraper.target.TargetHealth;
 import dev.vigil.testkit.InMemoryStorage;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScrapeLoopTest {
     private static final String BODY =
@@ -42,7 +50,18 @@ class ScrapeLoopTest {
     private FakeExporter exporter;
     private InMemoryStorage storage;
     private ScheduledExecutorService scheduler;
+    private static Vertx vertx;
     private final TestClock clock = new TestClock(1_700_000_000_000L);
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = ScrapeVertx.create();
+    }
+
+    @AfterAll
+    static void closeVertx() {
+        ScrapeVertx.close(vertx);
+    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -82,7 +101,7 @@ class ScrapeLoopTest {
                 target,
                 config,
                 Relabeler.of(config.metricRelabelConfigs()),
-                new ScrapeClient(config, Path::of),
+                new ScrapeClient(config, Path::of, vertx),
                 storage,
                 scheduler,
                 Runnable::run,
@@ -433,8 +452,45 @@ class ScrapeLoopTest {
             assertThat(exporter.lastRequestTarget).isEqualTo("/metrics");
 
             ScrapeReport refused = scrape(loop("follow_redirects: false", redirecting.address()));
-            assertThat(refused.lastError()).isEqualTo("server returned HTTP status 302 Found");
+            // The reason phrase is the server's own (the JDK's server says this for 302), as in Go's resp.Status.
+            assertThat(refused.lastError()).isEqualTo("server returned HTTP status 302 Temporary Redirect");
         }
+    }
+
+    @Test
+    void aRedirectLoopStopsAfterTenRedirectsAsGoDoes() throws Exception {
+        exporter.redirectTo = "http://" + exporter.address() + "/metrics";
+        ScrapeReport report = scrape(loop(""));
+
+        assertThat(report.lastError())
+                .isEqualTo("Get \"http://" + exporter.address() + "/metrics\": stopped after 10 redirects");
+        assertThat(exporter.requests).hasValue(11);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'authorization:\\n  credentials_file: ', first, rotated, Bearer first, Bearer rotated",
+        "'basic_auth:\\n  username: u\\n  password_file: ', p1, p2, Basic dTpwMQ==, Basic dTpwMg=="
+    })
+    void credentialsFilesAreReadForEveryScrape(
+            String option, String first, String rotated, String firstHeader, String rotatedHeader, @TempDir Path dir)
+            throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), first + "\n");
+        ScrapeLoop loop = loop(option.replace("\\n", "\n") + secret);
+        scrape(loop);
+        assertThat(exporter.lastAuthorization).isEqualTo(firstHeader);
+        Files.writeString(secret, rotated + "\n");
+        scrape(loop);
+        assertThat(exporter.lastAuthorization).isEqualTo(rotatedHeader);
+    }
+
+    @Test
+    void httpHeadersAreSentWithTheScrapeHeaders() throws Exception {
+        ScrapeReport report = scrape(loop("http_headers:\n  X-Tenant:\n    values: [a, b]"));
+
+        assertThat(report.health()).isEqualTo(TargetHealth.UP);
+        assertThat(exporter.lastTenant).containsExactly("a", "b");
+        assertThat(exporter.lastUserAgent).isEqualTo("Vigil/0.1");
     }
 
     @Test
