@@ -56,6 +56,12 @@ class BitWriter {
         return bitCount;
     }
 
+    /** The word the next bits go to; reading it brings its cache line in before a batch of appends. */
+    long currentWord() {
+        long[] w = words;
+        return w[Math.min((int) (bitCount >>> 6), w.length - 1)];
+    }
+
     /** The backing array; bits past {@link #bitCount()} are zero. Shared, not copied. */
     long[] words() {
         return words;

@@ -76,6 +76,14 @@ public final class Chunk extends BitWriter {
         this.adaptive = adaptive;
     }
 
+    /**
+     * Reads the fields and the current word an append touches, so a caller can load many chunks' cache lines in one
+     * tight loop (their misses overlap) before appending to each; the value means nothing.
+     */
+    public long touch() {
+        return count + currentWord();
+    }
+
     /** A chunk choosing the smallest coding for its values. */
     public static Chunk create() {
         return new Chunk(true);

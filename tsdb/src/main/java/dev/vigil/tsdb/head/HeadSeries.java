@@ -174,6 +174,12 @@ final class HeadSeries {
         return cut;
     }
 
+    /** {@link Chunk#touch()} of the open chunk, 0 without one. Commit lock (the open chunk stays put meanwhile). */
+    long touchOpen() {
+        Chunk c = open;
+        return c == null ? lastTime : c.touch();
+    }
+
     /** Cuts the open chunk into a frozen, not yet persisted chunk; null when there is none. */
     synchronized FrozenChunk cutOpen() {
         if (open == null || open.count() == 0) {
