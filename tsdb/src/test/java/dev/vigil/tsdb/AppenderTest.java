@@ -90,6 +90,8 @@ class AppenderTest {
             assertThat(slot.handle).isNotNull();
 
             Appender next = tsdb.appender();
+            // A prefetch hint takes any slots: known series, empty slots, gaps.
+            next.prefetch(new SeriesSlot[] {slot, new SeriesSlot(), null}, 0, 3);
             next.append(slot, UP, 2000, 2);
             assertThat(kindOf(() -> next.append(slot, UP, 1500, 3))).isEqualTo(AppendException.Kind.OUT_OF_ORDER);
             // While this appender holds the series, another one's slot for it is turned away like a plain ref.

@@ -46,6 +46,12 @@ public interface Appender {
     }
 
     /**
+     * A hint that the series in {@code slots[from, to)} are about to be appended to: a storage may load what those
+     * appends touch now, in one pass, so that the appends do not each wait for memory. Does nothing by default.
+     */
+    default void prefetch(SeriesSlot[] slots, int from, int to) {}
+
+    /**
      * Makes all appended samples visible to queriers opened afterwards, and durable when the storage is durable.
      *
      * @throws StorageException when the batch could not be persisted; nothing of it is visible then

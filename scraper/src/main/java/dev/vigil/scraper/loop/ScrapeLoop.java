@@ -252,6 +252,7 @@ public final class ScrapeLoop {
                 raw = new BodyBuffer();
             }
             if (error == null) {
+                cache.prefetch(app);
                 error = parseAndAppend(fetched.response(), app, startMs, counts);
             }
             if (error == null) {

@@ -1,6 +1,7 @@
 package dev.vigil.scraper.loop;
 
 import dev.vigil.model.labels.Labels;
+import dev.vigil.model.storage.Appender;
 import dev.vigil.model.storage.SeriesSlot;
 import java.util.Arrays;
 
@@ -99,6 +100,11 @@ final class SeriesCache {
         }
         currentLength = 0;
         cursor = 0;
+    }
+
+    /** Lets the storage load the series the last scrape appended to, expecting this scrape to append to them again. */
+    void prefetch(Appender app) {
+        app.prefetch(previousOrder, 0, previousLength);
     }
 
     /** The entry for the raw series text {@code b[off, off+len)}, or null. */

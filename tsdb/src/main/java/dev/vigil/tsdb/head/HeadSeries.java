@@ -174,6 +174,11 @@ final class HeadSeries {
         return cut;
     }
 
+    /** Reads what an appender checks first (labels, owner, newest sample); the value means nothing. */
+    long touchForAppend() {
+        return lastTime + pendingIndex + (labels == null ? 0 : 1) + (owner == null ? 0 : 1);
+    }
+
     /** {@link Chunk#touch()} of the open chunk, 0 without one. Commit lock (the open chunk stays put meanwhile). */
     long touchOpen() {
         Chunk c = open;
