@@ -13,5 +13,5 @@ WORKDIR /vigil
 EXPOSE 9090
 # Fewer malloc arenas keep memory freed by RocksDB from staying resident in many of them (as bin/vigil does).
 ENV MALLOC_ARENA_MAX=2
-ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxNewSize=32m", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
 CMD ["server", "--storage.tsdb.path=/vigil/data"]
