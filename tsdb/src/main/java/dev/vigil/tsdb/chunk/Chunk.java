@@ -71,8 +71,8 @@ public final class Chunk extends BitWriter {
         int trailing;
     }
 
-    private Chunk(boolean adaptive) {
-        super(4);
+    private Chunk(boolean adaptive, int initialWords) {
+        super(initialWords);
         this.adaptive = adaptive;
     }
 
@@ -86,12 +86,26 @@ public final class Chunk extends BitWriter {
 
     /** A chunk choosing the smallest coding for its values. */
     public static Chunk create() {
-        return new Chunk(true);
+        return new Chunk(true, 4);
+    }
+
+    /**
+     * Like {@link #create()}, with room for {@code expectedWords} words of samples from the start: a series' next chunk
+     * is about as big as its last one, and an open chunk that grows in place leaves each outgrown array behind as
+     * garbage in the old generation (open chunks live for minutes).
+     */
+    public static Chunk create(int expectedWords) {
+        return new Chunk(true, Math.max(4, expectedWords));
     }
 
     /** A chunk that always uses the XOR coding. */
     public static Chunk xorOnly() {
-        return new Chunk(false);
+        return new Chunk(false, 4);
+    }
+
+    /** Words holding the samples so far (the last one possibly partly). */
+    public int usedWords() {
+        return (int) ((bitCount() + 63) >>> 6);
     }
 
     /**

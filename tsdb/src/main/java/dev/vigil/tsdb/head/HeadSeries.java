@@ -73,6 +73,9 @@ final class HeadSeries {
     private int openFirstSample;
 
     private int totalSamples;
+    /** Words the last full chunk needed, plus slack: the capacity of the next open chunk (0: not known yet). */
+    private int nextChunkWords;
+
     private long persistedMinT = Long.MAX_VALUE;
     private long persistedMaxT = Long.MIN_VALUE;
     private FrozenChunk[] frozen = NO_FROZEN;
@@ -164,7 +167,7 @@ final class HeadSeries {
             cut = cutOpen();
         }
         if (open == null) {
-            open = Chunk.create();
+            open = nextChunkWords > 0 ? Chunk.create(nextChunkWords) : Chunk.create();
             openFirstSample = totalSamples;
         }
         open.append(t, v);
@@ -190,6 +193,10 @@ final class HeadSeries {
         if (open == null || open.count() == 0) {
             open = null;
             return null;
+        }
+        if (open.count() >= MAX_CHUNK_SAMPLES) {
+            // A full chunk predicts the next one's size; one cut early (at a block end) would under-size it.
+            nextChunkWords = open.usedWords() + 2;
         }
         // The open chunk's last sample is the series' newest one.
         FrozenChunk f = new FrozenChunk(

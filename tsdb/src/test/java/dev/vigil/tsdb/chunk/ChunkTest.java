@@ -144,6 +144,37 @@ class ChunkTest {
     }
 
     @Test
+    void aChunkSizedFromItsPredecessorCodesTheSameAndDoesNotGrow() {
+        Chunk first = Chunk.create();
+        long[] times = new long[120];
+        double[] values = new double[120];
+        for (int i = 0; i < 120; i++) {
+            times[i] = 1_000_000 + i * 15_000L + (i % 7 == 0 ? 3 : 0);
+            values[i] = i % 5 == 0 ? i * 1.25 : i * 100;
+            first.append(times[i], values[i]);
+        }
+        Chunk next = Chunk.create(first.usedWords() + 2);
+        long[] initial = next.words();
+        for (int i = 0; i < 120; i++) {
+            next.append(times[i], values[i]);
+        }
+        assertThat(next.words()).isSameAs(initial);
+        assertThat(next.toBytes()).isEqualTo(first.toBytes());
+        assertThat(next.usedWords()).isEqualTo(first.usedWords());
+        assertSamples(Chunk.iterator(next.toBytes(), null), times, values);
+        // A capacity below the minimum is raised, not trusted.
+        Chunk tiny = Chunk.create(0);
+        tiny.append(5, 1);
+        assertThat(tiny.toBytes()).isEqualTo(single(5, 1));
+    }
+
+    private static byte[] single(long t, double v) {
+        Chunk c = Chunk.create();
+        c.append(t, v);
+        return c.toBytes();
+    }
+
+    @Test
     void singleSample() {
         roundTrip(Chunk::create, new long[] {123}, new double[] {4.5});
         roundTrip(Chunk::create, new long[] {-7}, new double[] {4});
