@@ -11,6 +11,7 @@ import dev.vigil.scraper.loop.ScrapeMetrics;
 import dev.vigil.scraper.loop.ScrapePool;
 import dev.vigil.scraper.target.TargetStatusRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -65,12 +65,12 @@ public final class ScrapeManager implements AutoCloseable {
             TargetStatusRegistry status,
             Function<String, Path> resolve,
             Clock clock) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("vigil-scrape-timer"));
-        timer.setRemoveOnCancelPolicy(true);
-        this.scheduler = timer;
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.worker = Executors.newFixedThreadPool(workers, daemon("vigil-scrape-worker"));
         this.vertx = ScrapeVertx.create();
+        // Ticks and scrape deadlines run on the HTTP event loop: a tick only starts a request there, and a timer
+        // thread of its own was one more thread to wake and hand over to for every scrape.
+        this.scheduler = ((VertxInternal) vertx).nettyEventLoopGroup().next();
         this.context = new ScrapePool.Context(vertx, storage, scheduler, worker, metrics, status, resolve, clock);
         registry.register(writer -> collect(writer));
     }
@@ -175,7 +175,6 @@ public final class ScrapeManager implements AutoCloseable {
             }
             pools.clear();
         }
-        scheduler.shutdownNow();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

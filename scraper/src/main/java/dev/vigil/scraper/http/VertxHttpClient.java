@@ -219,10 +219,15 @@ public final class VertxHttpClient implements AutoCloseable {
      * request then fails as Go's does ({@code stopped after 10 redirects}).
      */
     public boolean tooManyRedirects(HttpClientResponse response) {
+        return tooManyRedirects(response, 0);
+    }
+
+    /** Like {@link #tooManyRedirects(HttpClientResponse)} for a request made after {@code before} redirects. */
+    public boolean tooManyRedirects(HttpClientResponse response, int before) {
         return followRedirects
                 && isRedirect(response.statusCode())
                 && response.getHeader(HttpHeaders.LOCATION) != null
-                && response.request().numberOfRedirections() >= MAX_REDIRECTS;
+                && response.request().numberOfRedirections() + before >= MAX_REDIRECTS;
     }
 
     private static boolean isRedirect(int status) {

@@ -1,5 +1,6 @@
 package dev.vigil.scraper.loop;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,14 @@ final class BodyBuffer {
         int n = src.length();
         ensure(n);
         src.getBytes(0, n, bytes, length);
+        length += n;
+    }
+
+    /** Copies {@code src}'s readable bytes in, leaving its reader index where it was. */
+    void append(ByteBuf src) throws BodySizeLimitException {
+        int n = src.readableBytes();
+        ensure(n);
+        src.getBytes(src.readerIndex(), bytes, length, n);
         length += n;
     }
 

@@ -7,6 +7,7 @@ import dev.vigil.config.scrape.ScrapeProtocol;
 import dev.vigil.model.labels.Labels;
 import dev.vigil.model.labels.LabelsBuilder;
 import dev.vigil.model.log.Log;
+import dev.vigil.model.metrics.Histogram;
 import dev.vigil.model.relabel.Relabeler;
 import dev.vigil.model.sample.StaleMarker;
 import dev.vigil.model.storage.AppendException;
@@ -79,6 +80,9 @@ public final class ScrapeLoop {
     private final SymbolCache symbols = new SymbolCache();
     private final LabelsBuilder builder = new LabelsBuilder();
     private final Labels[] reportLabels = new Labels[REPORT_NAMES.length];
+    /** This loop's child of the interval histogram, looked up once. */
+    private Histogram.Child intervalLength;
+
     private final long[] reportRefs = new long[REPORT_NAMES.length];
     private ExpositionParser textParser;
     private String lastContentType;
@@ -183,12 +187,10 @@ public final class ScrapeLoop {
     public CompletableFuture<ScrapeReport> scrapeNow() {
         long startMs = clock.millis();
         long startNanos = System.nanoTime();
-        CompletableFuture<ScrapeClient.Response> fetch =
-                client.fetch(request, raw, limits.bodySizeLimit().bytes());
+        CompletableFuture<ScrapeClient.Response> fetch = client.fetch(
+                request, raw, limits.bodySizeLimit().bytes(), target.timeout().toMillis());
         inFlight = fetch;
-        CompletableFuture<ScrapeClient.Response> bounded =
-                fetch.orTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        return bounded.handle((response, error) -> {
+        return fetch.handle((response, error) -> {
                     if (error != null) {
                         fetch.cancel(true);
                     }
@@ -215,6 +217,7 @@ public final class ScrapeLoop {
         if (fetch != null) {
             fetch.cancel(true);
         }
+        request.close();
         synchronized (lock) {
             if (staleMarkers) {
                 Appender app = storage.appender();
@@ -237,10 +240,11 @@ public final class ScrapeLoop {
             }
             metrics.scrapes.inc();
             if (lastStartNanos != 0) {
-                metrics.intervalLength
-                        .labels(PromDuration.ofMillis(target.interval().toMillis())
-                                .toString())
-                        .observe((startNanos - lastStartNanos) / 1e9);
+                if (intervalLength == null) {
+                    intervalLength = metrics.intervalLength.labels(
+                            PromDuration.ofMillis(target.interval().toMillis()).toString());
+                }
+                intervalLength.observe((startNanos - lastStartNanos) / 1e9);
             }
             lastStartNanos = startNanos;
             cache.startScrape();

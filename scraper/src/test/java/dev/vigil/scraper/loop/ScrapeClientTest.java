@@ -26,11 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The scrape client's transfer against a Vert.x server that streams bodies the test controls: a cancelled or
- * oversized transfer must stop (the server sees its connection closed), and steady scrapes reuse one connection.
+ * The scrape client's transfer against a Vert.x server that streams bodies the test controls, on both of its paths
+ * (the plain one and the general client): a cancelled or oversized transfer must stop (the server sees its connection
+ * closed), and steady scrapes reuse one connection.
  */
 class ScrapeClientTest {
     private static final Buffer CHUNK = Buffer.buffer("x".repeat(8192));
@@ -95,8 +97,8 @@ class ScrapeClientTest {
         streamClosed = new CountDownLatch(1);
     }
 
-    private static ScrapeClient client() throws Exception {
-        return new ScrapeClient(config(), Path::of, scrapeVertx);
+    private static ScrapeClient client(boolean plainPath) throws Exception {
+        return new ScrapeClient(config(), Path::of, scrapeVertx, plainPath);
     }
 
     private static ScrapeConfig config() throws Exception {
@@ -113,9 +115,10 @@ class ScrapeClientTest {
                 .get(0);
     }
 
-    @Test
-    void cancellingMidBodyClosesTheConnection() throws Exception {
-        try (ScrapeClient client = client()) {
+    @ParameterizedTest(name = "plain path: {0}")
+    @ValueSource(booleans = {true, false})
+    void cancellingMidBodyClosesTheConnection(boolean plainPath) throws Exception {
+        try (ScrapeClient client = client(plainPath)) {
             BodyBuffer body = new BodyBuffer();
             CompletableFuture<ScrapeClient.Response> fetch = client.fetch(target("/stalls"), body, 0);
             assertThat(firstChunkWritten.await(20, TimeUnit.SECONDS)).isTrue();
@@ -130,15 +133,16 @@ class ScrapeClientTest {
         }
     }
 
-    @Test
-    void aTimedOutFetchClosesTheConnection() throws Exception {
-        try (ScrapeClient client = client()) {
+    @ParameterizedTest(name = "plain path: {0}")
+    @ValueSource(booleans = {true, false})
+    void aTimedOutFetchClosesTheConnection(boolean plainPath) throws Exception {
+        try (ScrapeClient client = client(plainPath)) {
             BodyBuffer body = new BodyBuffer();
             CompletableFuture<ScrapeClient.Response> fetch = client.fetch(target("/stalls"), body, 0);
             assertThat(firstChunkWritten.await(20, TimeUnit.SECONDS)).isTrue();
             awaitBodyBytes(body);
 
-            // What the scrape loop's own deadline does: orTimeout completes the fetch exceptionally.
+            // Completing the fetch exceptionally from outside (here orTimeout) stops the transfer like its deadline.
             fetch.orTimeout(1, TimeUnit.MILLISECONDS);
 
             assertThat(streamClosed.await(20, TimeUnit.SECONDS)).isTrue();
@@ -158,9 +162,10 @@ class ScrapeClientTest {
         }
     }
 
-    @Test
-    void aBodyOverTheLimitFailsWhileStreamingAndClosesTheConnection() throws Exception {
-        try (ScrapeClient client = client()) {
+    @ParameterizedTest(name = "plain path: {0}")
+    @ValueSource(booleans = {true, false})
+    void aBodyOverTheLimitFailsWhileStreamingAndClosesTheConnection(boolean plainPath) throws Exception {
+        try (ScrapeClient client = client(plainPath)) {
             BodyBuffer body = new BodyBuffer();
             CompletableFuture<ScrapeClient.Response> fetch = client.fetch(target("/endless"), body, 64 * 1024);
 
@@ -176,9 +181,10 @@ class ScrapeClientTest {
         }
     }
 
-    @Test
-    void aNon200ResponseCompletesWithItsStatusWithoutItsBody() throws Exception {
-        try (ScrapeClient client = client()) {
+    @ParameterizedTest(name = "plain path: {0}")
+    @ValueSource(booleans = {true, false})
+    void aNon200ResponseCompletesWithItsStatusWithoutItsBody(boolean plainPath) throws Exception {
+        try (ScrapeClient client = client(plainPath)) {
             BodyBuffer body = new BodyBuffer();
             ScrapeClient.Response response =
                     client.fetch(target("/missing"), body, 0).get(20, TimeUnit.SECONDS);
@@ -189,9 +195,10 @@ class ScrapeClientTest {
         }
     }
 
-    @Test
-    void consecutiveScrapesOfATargetReuseOneConnection() throws Exception {
-        try (ScrapeClient client = client()) {
+    @ParameterizedTest(name = "plain path: {0}")
+    @ValueSource(booleans = {true, false})
+    void consecutiveScrapesOfATargetReuseOneConnection(boolean plainPath) throws Exception {
+        try (ScrapeClient client = client(plainPath)) {
             Target target = target("/metrics");
             ScrapeClient.Request request = client.prepare(target);
             BodyBuffer body = new BodyBuffer();
