@@ -12,6 +12,6 @@ USER 65534
 WORKDIR /vigil
 EXPOSE 9090
 # Fewer malloc arenas keep memory freed by RocksDB from staying resident in many of them (as bin/vigil does).
-ENV MALLOC_ARENA_MAX=2
-ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxNewSize=32m", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms32m", "-XX:MaxNewSize=16m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:MaxRAMPercentage=75", "-jar", "/opt/vigil/vigil.jar"]
 CMD ["server", "--storage.tsdb.path=/vigil/data"]

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 // The collector and young-generation cap bin/vigil runs the server with.
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:MaxNewSize=32m"})
+        jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms32m", "-XX:MaxNewSize=16m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class HeadAppendBenchmark {
