@@ -28,10 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// The collector and young-generation cap bin/vigil runs the server with.
+// The collector and heap sizing bin/vigil runs the server with.
 @Fork(
         value = 1,
-        jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms32m", "-XX:MaxNewSize=16m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40"})
+        jvmArgsAppend = {
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-XX:MaxNewSize=16m",
+            "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40"
+        })
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class HeadAppendBenchmark {
