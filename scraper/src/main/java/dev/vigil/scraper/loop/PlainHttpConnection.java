@@ -69,10 +69,6 @@ final class PlainHttpConnection {
         });
     }
 
-    EventLoop loop() {
-        return loop;
-    }
-
     /** Sends {@code exchange}'s request; on the event loop. */
     void start(Exchange exchange) {
         if (exchange.isDone()) {
