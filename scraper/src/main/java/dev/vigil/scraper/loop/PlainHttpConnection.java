@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -21,7 +20,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -222,13 +220,11 @@ final class PlainHttpConnection {
             }
             exchange.answered = true;
             keepAlive = HttpUtil.isKeepAlive(head);
-            String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
-            String encoding = head.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-            response = new ScrapeClient.Response(
+            response = ScrapeClient.Response.of(
                     status,
                     head.status().reasonPhrase(),
-                    contentType == null ? "" : contentType,
-                    encoding != null && encoding.trim().equalsIgnoreCase("gzip"));
+                    head.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                    head.headers().get(HttpHeaderNames.CONTENT_ENCODING));
             String location =
                     followRedirects && isRedirect(status) ? head.headers().get(HttpHeaderNames.LOCATION) : null;
             if (location != null) {
@@ -299,7 +295,7 @@ final class PlainHttpConnection {
     }
 
     /** One request on this connection, as the future the scrape loop waits for. */
-    final class Exchange extends CompletableFuture<ScrapeClient.Response> {
+    final class Exchange extends Fetch {
         private final ByteBuf request;
         private final BodyBuffer body;
         private final Function<String, CompletableFuture<ScrapeClient.Response>> redirected;
@@ -321,14 +317,6 @@ final class PlainHttpConnection {
             this.redirected = redirected;
         }
 
-        private void fail(Throwable error) {
-            if (error instanceof ConnectTimeoutException) {
-                // The connect timeout is the scrape timeout: report it as the scrape loop reports its own.
-                error = new TimeoutException(error.getMessage());
-            }
-            completeExceptionally(error);
-        }
-
         private void redirect(String location) {
             CompletableFuture<ScrapeClient.Response> followed = redirected.apply(location);
             delegate = followed;
@@ -345,25 +333,9 @@ final class PlainHttpConnection {
             });
         }
 
+        /** Drops the connection if it still carries this exchange, and cancels a redirect being followed. */
         @Override
-        public boolean completeExceptionally(Throwable error) {
-            boolean failed = super.completeExceptionally(error);
-            if (failed) {
-                stop();
-            }
-            return failed;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                stop();
-            }
-            return cancelled;
-        }
-
-        private void stop() {
+        void stopTransfer() {
             abort(this);
             CompletableFuture<ScrapeClient.Response> followed = delegate;
             if (followed != null) {

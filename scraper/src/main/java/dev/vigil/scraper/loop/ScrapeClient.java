@@ -9,7 +9,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.NetUtil;
@@ -107,7 +106,16 @@ final class ScrapeClient implements AutoCloseable {
     }
 
     /** What came back: the status and the headers the parser needs; the body is in the buffer. */
-    record Response(int status, String reason, String contentType, boolean gzip) {}
+    record Response(int status, String reason, String contentType, boolean gzip) {
+        /** From the status line and the two headers that matter; either header may be missing (null). */
+        static Response of(int status, String reason, String contentType, String contentEncoding) {
+            return new Response(
+                    status,
+                    reason,
+                    contentType == null ? "" : contentType,
+                    contentEncoding != null && contentEncoding.trim().equalsIgnoreCase("gzip"));
+        }
+    }
 
     /**
      * The request of one target, made once: its options and, unless credentials come from files (re-read on every
@@ -350,7 +358,7 @@ final class ScrapeClient implements AutoCloseable {
     }
 
     /** One request and its response, as the future the scrape loop waits for. */
-    private final class Exchange extends CompletableFuture<Response> {
+    private final class Exchange extends Fetch {
         private final RequestOptions options;
         private final BodyBuffer body;
         /** Redirects followed before this exchange started (by the plain path). */
@@ -396,13 +404,11 @@ final class ScrapeClient implements AutoCloseable {
                 fail(new IOException("stopped after " + VertxHttpClient.MAX_REDIRECTS + " redirects"));
                 return;
             }
-            String encoding = received.getHeader(HttpHeaders.CONTENT_ENCODING);
-            String contentType = received.getHeader(HttpHeaders.CONTENT_TYPE);
-            response = new Response(
+            response = Response.of(
                     received.statusCode(),
                     received.statusMessage(),
-                    contentType == null ? "" : contentType,
-                    encoding != null && encoding.trim().equalsIgnoreCase("gzip"));
+                    received.getHeader(HttpHeaders.CONTENT_TYPE),
+                    received.getHeader(HttpHeaders.CONTENT_ENCODING));
             if (received.statusCode() != 200) {
                 // The body is not wanted: Vert.x drops it as it arrives, and the connection stays reusable.
                 complete(response);
@@ -428,34 +434,9 @@ final class ScrapeClient implements AutoCloseable {
             complete(response);
         }
 
-        private void fail(Throwable error) {
-            if (error instanceof ConnectTimeoutException) {
-                // The connect timeout is the scrape timeout: report it as the scrape loop reports its own.
-                error = new TimeoutException(error.getMessage());
-            }
-            completeExceptionally(error);
-        }
-
+        /** Resets the stream; a request not created yet is reset as soon as it is (see {@link #sending}). */
         @Override
-        public boolean completeExceptionally(Throwable error) {
-            boolean failed = super.completeExceptionally(error);
-            if (failed) {
-                reset();
-            }
-            return failed;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                reset();
-            }
-            return cancelled;
-        }
-
-        /** Stops the transfer; a request not created yet is reset as soon as it is (see {@link #sending}). */
-        private void reset() {
+        void stopTransfer() {
             HttpClientRequest current = request;
             if (current != null) {
                 context.runOnContext(v -> current.reset());
