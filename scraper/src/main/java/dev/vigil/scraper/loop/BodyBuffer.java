@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * A growable byte array reused from scrape to scrape of one target, so a steady-state scrape allocates no body
- * buffer. Writes beyond {@code limit} bytes fail with {@link BodySizeLimitException}. Not thread-safe.
+ * A growable byte array for one response body, reused from scrape to scrape through {@link BodyBufferPool}, so a
+ * steady-state scrape allocates no body buffer. Writes beyond {@code limit} bytes fail with {@link BodySizeLimitException}. Not thread-safe.
  */
 final class BodyBuffer {
     private byte[] bytes = new byte[16 * 1024];

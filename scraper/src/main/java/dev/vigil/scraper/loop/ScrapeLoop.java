@@ -75,8 +75,7 @@ public final class ScrapeLoop {
 
     private final Object lock = new Object();
     private final SeriesCache cache;
-    private BodyBuffer raw = new BodyBuffer();
-    private final BodyBuffer inflated = new BodyBuffer();
+    private final BodyBufferPool buffers;
     private final SymbolCache symbols = new SymbolCache();
     private final LabelsBuilder builder = new LabelsBuilder();
     private final Labels[] reportLabels = new Labels[REPORT_NAMES.length];
@@ -115,6 +114,33 @@ public final class ScrapeLoop {
             ScrapeMetrics metrics,
             Clock clock,
             SeriesCache cache) {
+        this(
+                target,
+                config,
+                metricRelabeler,
+                client,
+                storage,
+                scheduler,
+                worker,
+                metrics,
+                clock,
+                cache,
+                BodyBufferPool.SHARED);
+    }
+
+    /** As above, taking body buffers from {@code buffers}. */
+    ScrapeLoop(
+            Target target,
+            ScrapeConfig config,
+            Relabeler metricRelabeler,
+            ScrapeClient client,
+            Appendable storage,
+            ScheduledExecutorService scheduler,
+            Executor worker,
+            ScrapeMetrics metrics,
+            Clock clock,
+            SeriesCache cache,
+            BodyBufferPool buffers) {
         this.target = target;
         this.config = config;
         this.metricRelabeler = metricRelabeler;
@@ -126,6 +152,7 @@ public final class ScrapeLoop {
         this.metrics = metrics;
         this.clock = clock;
         this.cache = cache == null ? new SeriesCache() : cache;
+        this.buffers = buffers;
         target.attachMetadata(this.cache.metadata);
         this.limits = config.limits();
         this.fallbackFormat =
@@ -187,19 +214,21 @@ public final class ScrapeLoop {
     public CompletableFuture<ScrapeReport> scrapeNow() {
         long startMs = clock.millis();
         long startNanos = System.nanoTime();
+        BodyBuffer body = buffers.take();
         CompletableFuture<ScrapeClient.Response> fetch = client.fetch(
-                request, raw, limits.bodySizeLimit().bytes(), target.timeout().toMillis());
+                request, body, limits.bodySizeLimit().bytes(), target.timeout().toMillis());
         inFlight = fetch;
         return fetch.handle((response, error) -> {
                     if (error != null) {
                         fetch.cancel(true);
                     }
-                    return new Fetched(response, error);
+                    return new Fetched(response, body, error);
                 })
                 .thenApplyAsync(fetched -> process(fetched, startMs, startNanos), worker);
     }
 
-    private record Fetched(ScrapeClient.Response response, Throwable error) {}
+    /** A fetch's outcome; {@code body} holds the response body when {@code error} is null. */
+    private record Fetched(ScrapeClient.Response response, BodyBuffer body, Throwable error) {}
 
     /**
      * Stops scraping and waits for a scrape in progress to finish.
@@ -234,6 +263,17 @@ public final class ScrapeLoop {
     }
 
     private ScrapeReport process(Fetched fetched, long startMs, long startNanos) {
+        try {
+            return processLocked(fetched, startMs, startNanos);
+        } finally {
+            // A failed or cancelled exchange may still be writing into its buffer: that one is left to the collector.
+            if (fetched.error() == null) {
+                buffers.give(fetched.body());
+            }
+        }
+    }
+
+    private ScrapeReport processLocked(Fetched fetched, long startMs, long startNanos) {
         synchronized (lock) {
             if (stopped) {
                 return target.lastReport();
@@ -251,13 +291,9 @@ public final class ScrapeLoop {
             Counts counts = new Counts();
             Appender app = storage.appender();
             String error = fetchError(fetched);
-            if (fetched.error() != null) {
-                // A cancelled exchange may still be writing into the old buffer; the next scrape gets its own.
-                raw = new BodyBuffer();
-            }
             if (error == null) {
                 cache.prefetch(app);
-                error = parseAndAppend(fetched.response(), app, startMs, counts);
+                error = parseAndAppend(fetched.response(), fetched.body(), app, startMs, counts);
             }
             if (error == null) {
                 markVanishedStale(app, startMs);
@@ -331,12 +367,15 @@ public final class ScrapeLoop {
         return null;
     }
 
-    private String parseAndAppend(ScrapeClient.Response response, Appender app, long startMs, Counts counts) {
-        byte[] body = raw.bytes();
-        int length = raw.length();
-        if (response.gzip()) {
+    private String parseAndAppend(
+            ScrapeClient.Response response, BodyBuffer raw, Appender app, long startMs, Counts counts) {
+        if (!response.gzip()) {
+            return parseAndAppend(response, raw.bytes(), raw.length(), app, startMs, counts);
+        }
+        BodyBuffer inflated = buffers.take();
+        try {
             inflated.reset(limits.bodySizeLimit().bytes());
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body, 0, length))) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw.bytes(), 0, raw.length()))) {
                 inflated.readFully(in);
             } catch (BodyBuffer.BodySizeLimitException e) {
                 metrics.exceededBodySizeLimit.inc();
@@ -344,9 +383,14 @@ public final class ScrapeLoop {
             } catch (IOException e) {
                 return "cannot decompress gzip body: " + e.getMessage();
             }
-            body = inflated.bytes();
-            length = inflated.length();
+            return parseAndAppend(response, inflated.bytes(), inflated.length(), app, startMs, counts);
+        } finally {
+            buffers.give(inflated);
         }
+    }
+
+    private String parseAndAppend(
+            ScrapeClient.Response response, byte[] body, int length, Appender app, long startMs, Counts counts) {
         Formats.Choice choice = formatFor(response.contentType());
         if (choice.format() == null) {
             return choice.problem();

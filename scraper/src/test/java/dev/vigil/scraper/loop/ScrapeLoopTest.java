@@ -50,6 +50,7 @@ class ScrapeLoopTest {
     private FakeExporter exporter;
     private InMemoryStorage storage;
     private ScheduledExecutorService scheduler;
+    private BodyBufferPool buffers;
     private static Vertx vertx;
     private final TestClock clock = new TestClock(1_700_000_000_000L);
 
@@ -69,6 +70,7 @@ class ScrapeLoopTest {
         exporter.body = BODY;
         storage = new InMemoryStorage();
         scheduler = Executors.newSingleThreadScheduledExecutor();
+        buffers = new BodyBufferPool(4);
     }
 
     @AfterEach
@@ -107,7 +109,8 @@ class ScrapeLoopTest {
                 Runnable::run,
                 ScrapeMetrics.unregistered(),
                 clock,
-                null);
+                null,
+                buffers);
     }
 
     private ScrapeReport scrape(ScrapeLoop loop) throws Exception {
@@ -191,6 +194,8 @@ class ScrapeLoopTest {
         assertThat(report.lastError()).contains("context deadline exceeded");
         assertThat(last(storage, "up")).isEqualTo(0.0);
         assertThat(last(storage, "scrape_samples_scraped")).isEqualTo(0.0);
+        // The abandoned exchange might still write into its buffer, so no later scrape may get it.
+        assertThat(buffers.idleCount()).isZero();
     }
 
     @Test
@@ -379,6 +384,29 @@ class ScrapeLoopTest {
         assertThat(report.health()).isEqualTo(TargetHealth.UP);
         assertThat(exporter.lastAcceptEncoding).isEqualTo("gzip");
         assertThat(last(storage, "temperature")).isEqualTo(21.5);
+        assertThat(buffers.idleCount())
+                .as("compressed and decompressed bodies' buffers returned")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void loopsShareBodyBuffersAndEachParsesOnlyItsOwnBody() throws Exception {
+        exporter.body = BODY + "padding_metric{text=\"" + "x".repeat(40_000) + "\"} 1\n";
+        try (FakeExporter small = new FakeExporter()) {
+            small.body = "temperature 3\n";
+            ScrapeLoop big = loop("");
+            ScrapeLoop other = loop("", small.address());
+
+            assertThat(scrape(big).samplesScraped()).isEqualTo(4);
+            ScrapeReport report = scrape(other);
+
+            // The buffer still holds the long body past the short one's end: only the short one may be read.
+            assertThat(report.health()).isEqualTo(TargetHealth.UP);
+            assertThat(report.samplesScraped()).isEqualTo(1);
+            assertThat(last(storage, "temperature", "instance", small.address()))
+                    .isEqualTo(3.0);
+            assertThat(buffers.idleCount()).as("one buffer served both loops").isEqualTo(1);
+        }
     }
 
     @Test
