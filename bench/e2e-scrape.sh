@@ -13,7 +13,9 @@ SERIES=${SERIES:-1000}
 INTERVAL=${INTERVAL:-5}
 WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-180}
-BASE_PORT=${BASE_PORT:-$((20000 + RANDOM % 20000))}
+# The exporters' ports lie below the kernel's ephemeral range, where no outgoing connection can hold one of them.
+ephemeral_low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+BASE_PORT=${BASE_PORT:-$((20000 + RANDOM % (ephemeral_low - 20000 - TARGETS)))}
 PROMETHEUS=${PROMETHEUS:-/usr/bin/prometheus}
 # Vigil runs through bin/vigil, with the JVM defaults users get; VIGIL_JAVA_OPTS adds to them.
 VIGIL_JAVA_OPTS=${VIGIL_JAVA_OPTS:-}
@@ -39,7 +41,7 @@ javac -d "$work/classes" "$root/examples/demo-exporter/DemoExporter.java"
 java -Xmx512m -cp "$work/classes" DemoExporter --port "$BASE_PORT" --series "$SERIES" --count "$TARGETS" \
   >"$work/exporters.log" 2>&1 &
 pids+=($!)
-await_http "http://127.0.0.1:$((BASE_PORT + TARGETS - 1))/metrics"
+await_http "http://127.0.0.1:$((BASE_PORT + TARGETS - 1))/metrics" || { cat "$work/exporters.log" >&2; exit 1; }
 
 targets=$(for i in $(seq 0 $((TARGETS - 1))); do printf '"127.0.0.1:%d",' $((BASE_PORT + i)); done)
 cat >"$work/scrape.yml" <<YAML
