@@ -5,7 +5,8 @@
 #
 # Usage: bench/e2e-scrape.sh            (defaults below; override with environment variables)
 #   TARGETS=100 SERIES=1000 INTERVAL=5 WARMUP=30 DURATION=180 bench/e2e-scrape.sh
-# Needs: server/target/vigil.jar (./mvnw -q -B -ntp -DskipTests package), java, curl, /usr/bin/prometheus.
+# Needs: server/target/vigil.jar (./mvnw -q -B -ntp -DskipTests package), java, curl, /usr/bin/prometheus; bin/vigil
+# preloads jemalloc when libjemalloc2 is installed (as users get it), so install it for the figures in the READMEs.
 set -euo pipefail
 
 TARGETS=${TARGETS:-100}

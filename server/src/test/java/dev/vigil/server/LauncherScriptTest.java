@@ -38,6 +38,8 @@ class LauncherScriptTest {
                 java,
                 """
                 #!/bin/sh
+                echo "LD_PRELOAD=${LD_PRELOAD:-}"
+                echo "MALLOC_CONF=${MALLOC_CONF:-}"
                 echo "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-}"
                 echo "MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-}"
                 echo "ARGS=$*"
@@ -47,6 +49,8 @@ class LauncherScriptTest {
 
     private String run(Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("sh", script.toString(), "server").redirectErrorStream(true);
+        builder.environment().remove("LD_PRELOAD");
+        builder.environment().remove("MALLOC_CONF");
         builder.environment().remove("MALLOC_ARENA_MAX");
         builder.environment().remove("MALLOC_MMAP_THRESHOLD_");
         builder.environment().remove("VIGIL_JAVA_OPTS");
@@ -61,7 +65,7 @@ class LauncherScriptTest {
 
     @Test
     void startsTheJarWithTheSerialCollectorAndFewMallocArenas() throws Exception {
-        String out = run(Map.of());
+        String out = run(Map.of("VIGIL_MALLOC", "system"));
         assertThat(out)
                 .contains("ARGS=-XX:+UseSerialGC -Xms32m -XX:MaxNewSize=16m")
                 .contains("-jar " + dir.resolve("bin/../server/target/vigil.jar") + " server")
@@ -71,13 +75,40 @@ class LauncherScriptTest {
 
     @Test
     void aCollectorNamedInVigilJavaOptsReplacesTheDefaultOne() throws Exception {
-        String out = run(Map.of("VIGIL_JAVA_OPTS", "-XX:+UseParallelGC -Xmx1g"));
+        String out = run(Map.of("VIGIL_MALLOC", "system", "VIGIL_JAVA_OPTS", "-XX:+UseParallelGC -Xmx1g"));
         assertThat(out).contains("ARGS=-XX:+UseParallelGC -Xmx1g -jar").doesNotContain("UseSerialGC");
     }
 
     @Test
     void mallocSettingsFromTheEnvironmentAreKept() throws Exception {
-        String out = run(Map.of("MALLOC_ARENA_MAX", "4"));
+        String out = run(Map.of("VIGIL_MALLOC", "system", "MALLOC_ARENA_MAX", "4"));
         assertThat(out).contains("MALLOC_ARENA_MAX=4\n");
+    }
+
+    @Test
+    void jemallocIsPreloadedWhenPresent() throws Exception {
+        Path lib = Files.writeString(dir.resolve("libjemalloc.so.2"), "");
+        String out = run(Map.of("VIGIL_JEMALLOC", lib.toString()));
+        assertThat(out)
+                .contains("LD_PRELOAD=" + lib + "\n")
+                .contains("MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0,narenas:2\n");
+    }
+
+    @Test
+    void aUsersMallocConfAndPreloadsAreKept() throws Exception {
+        Path lib = Files.writeString(dir.resolve("libjemalloc.so.2"), "");
+        String out = run(
+                Map.of("VIGIL_JEMALLOC", lib.toString(), "MALLOC_CONF", "narenas:1", "LD_PRELOAD", "/opt/libother.so"));
+        assertThat(out).contains("LD_PRELOAD=" + lib + ":/opt/libother.so\n").contains("MALLOC_CONF=narenas:1\n");
+    }
+
+    @Test
+    void noJemallocWhenAbsentOrDeclined() throws Exception {
+        assertThat(run(Map.of("VIGIL_JEMALLOC", dir.resolve("missing.so").toString())))
+                .contains("LD_PRELOAD=\n")
+                .contains("MALLOC_CONF=\n");
+        Path lib = Files.writeString(dir.resolve("libjemalloc.so.2"), "");
+        assertThat(run(Map.of("VIGIL_JEMALLOC", lib.toString(), "VIGIL_MALLOC", "system")))
+                .contains("LD_PRELOAD=\n");
     }
 }
