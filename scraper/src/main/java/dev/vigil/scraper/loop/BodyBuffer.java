@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * A growable byte array for one response body, reused from scrape to scrape through {@link BodyBufferPool}, so a
- * steady-state scrape allocates no body buffer. Writes beyond {@code limit} bytes fail with {@link BodySizeLimitException}. Not thread-safe.
+ * steady-state scrape allocates no body buffer. Writes beyond {@code limit} bytes fail with {@link
+ * BodySizeLimitException}. Not thread-safe.
  */
 final class BodyBuffer {
     private byte[] bytes = new byte[16 * 1024];

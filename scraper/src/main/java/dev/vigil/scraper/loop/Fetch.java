@@ -23,19 +23,19 @@ abstract class Fetch extends CompletableFuture<ScrapeClient.Response> {
 
     @Override
     public boolean completeExceptionally(Throwable error) {
-        boolean failed = super.completeExceptionally(error);
-        if (failed) {
-            stopTransfer();
-        }
-        return failed;
+        return stopTransferIf(super.completeExceptionally(error));
     }
 
+    // CompletableFuture.cancel does not go through completeExceptionally, so both are overridden.
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
+        return stopTransferIf(super.cancel(mayInterruptIfRunning));
+    }
+
+    private boolean stopTransferIf(boolean ended) {
+        if (ended) {
             stopTransfer();
         }
-        return cancelled;
+        return ended;
     }
 }

@@ -102,33 +102,8 @@ public final class ScrapeLoop {
     /**
      * @param cache the cache of the loop this one replaces after a reload that kept the series' labels valid, or
      *     null for a fresh cache
+     * @param buffers where body buffers come from ({@link BodyBufferPool#SHARED} outside tests)
      */
-    ScrapeLoop(
-            Target target,
-            ScrapeConfig config,
-            Relabeler metricRelabeler,
-            ScrapeClient client,
-            Appendable storage,
-            ScheduledExecutorService scheduler,
-            Executor worker,
-            ScrapeMetrics metrics,
-            Clock clock,
-            SeriesCache cache) {
-        this(
-                target,
-                config,
-                metricRelabeler,
-                client,
-                storage,
-                scheduler,
-                worker,
-                metrics,
-                clock,
-                cache,
-                BodyBufferPool.SHARED);
-    }
-
-    /** As above, taking body buffers from {@code buffers}. */
     ScrapeLoop(
             Target target,
             ScrapeConfig config,

@@ -142,7 +142,8 @@ public final class ScrapePool {
                             context.worker(),
                             context.metrics(),
                             context.clock(),
-                            inherited);
+                            inherited,
+                            BodyBufferPool.SHARED);
                     loop.start();
                 }
                 kept.put(target.hash(), loop);

@@ -122,7 +122,8 @@ class NodeExporterInteropTest {
                 Runnable::run,
                 ScrapeMetrics.unregistered(),
                 Clock.systemUTC(),
-                null);
+                null,
+                new BodyBufferPool(1));
         ScrapeReport report = loop.scrapeNow().get(20, TimeUnit.SECONDS);
 
         assertThat(report.lastError()).isEmpty();
